@@ -1,0 +1,120 @@
+# finews - a Jekyll news archive served from SQLite by FastCGI behind nginx.
+#
+#   make            build build/finews-import and build/finews.fcgi
+#   make test       every test, under AddressSanitizer and UBSan
+#   make run        import SITE (default: test/sample) and serve it on PORT
+#   make bench-import   importer speed figures
+#   make deps       install missing Debian packages
+
+SITE ?= test/sample
+PORT ?= 8080
+HOST ?= 127.0.0.1
+
+CC ?= cc
+CXX ?= c++
+OPT ?= -O2 -g
+PKGS := sqlite3 yaml-0.1 libcmark libxxhash fcgi libctemplate
+WARN := -Wall -Wextra -Werror
+VERSION := 0.1
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DFINEWS_VERSION=\"$(VERSION)\"
+CFLAGS += -std=c11 $(OPT) $(WARN)
+CXXFLAGS += -std=c++17 $(OPT) $(WARN)
+
+# Debian packages: what builds, tests and runs finews.
+DEBS := build-essential pkg-config libsqlite3-dev sqlite3 libyaml-dev \
+	libcmark-dev libxxhash-dev libfcgi-dev libctemplate-dev nginx-light \
+	curl perl tidy libxml2-utils chromium fonts-noto-cjk \
+	python3-feedparser
+
+# Build flavours: build/ is optimised; build/san has the sanitizers on.
+B ?= build
+SAN ?=
+ifeq ($(SAN),1)
+B := build/san
+OPT := -O1 -g -fno-omit-frame-pointer
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
+endif
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+
+COMMON := cgi/date.o cgi/post.o cgi/store.o cgi/util.o sql/schema.o
+IMPORT := cgi/import.o cgi/config.o cgi/store-import.o
+SERVE := cgi/finews.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o \
+	cgi/ui-home.o cgi/ui-category.o cgi/ui-article.o cgi/ui-share.o \
+	cgi/ui-notfound.o
+UNITS := $(patsubst test/%.c,$(B)/test/%,$(wildcard test/unit-*.c))
+FUZZ := $(wildcard test/fuzz-*.c)
+
+objs = $(addprefix $(B)/,$(1))
+SERVE_SRCS := $(wildcard $(SERVE:.o=.c) $(SERVE:.o=.cc))
+
+all: deps-check $(B)/finews-import $(if $(SERVE_SRCS),$(B)/finews.fcgi) $(UNITS) \
+	$(if $(wildcard test/gen-site.c),$(B)/test/gen-site)
+
+$(B)/%.o: %.c $(wildcard cgi/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(B)/%.o: %.cc $(wildcard cgi/*.h)
+	@mkdir -p $(dir $@)
+	$(CXX) $(CPPFLAGS) $(CXXFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+# sql/schema.sql, built into the programs as a C string.
+$(B)/sql/schema.c: sql/schema.sql
+	@mkdir -p $(dir $@)
+	{ echo 'const char store_schema_sql[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
+	  echo ';'; } > $@
+
+$(B)/sql/schema.o: $(B)/sql/schema.c
+	$(CC) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
+
+$(B)/finews-import: $(call objs,$(IMPORT) $(COMMON))
+	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(B)/finews.fcgi: $(call objs,$(SERVE) $(COMMON))
+	$(CXX) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread -lm
+
+$(B)/test/unit-%: $(B)/test/unit-%.o $(call objs,$(COMMON) cgi/config.o cgi/store-import.o)
+	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(B)/test/gen-site: $(B)/test/gen-site.o
+	$(CC) $(SANFLAGS) -o $@ $^
+
+# ---- dependencies -------------------------------------------------------
+
+deps:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+
+deps-check:
+	@pkg-config --exists $(PKGS) || $(MAKE) --no-print-directory deps
+
+# ---- tests --------------------------------------------------------------
+
+test: deps
+	@$(MAKE) --no-print-directory SAN=1 all
+	@FINEWS_BIN=$(CURDIR)/build/san sh test/run
+
+# ---- running ------------------------------------------------------------
+
+run: deps all
+	@sh conf/run.sh "$(SITE)" "$(HOST)" "$(PORT)"
+
+# ---- benchmarks ---------------------------------------------------------
+
+bench-import: deps all
+	@FINEWS_BIN=$(CURDIR)/build sh test/bench-import.sh
+
+clean:
+	rm -rf build
+
+.PHONY: all deps deps-check test run bench-import clean

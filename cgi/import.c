@@ -1,0 +1,365 @@
+/*
+ * import.c - finews-import, the only program that writes the store.
+ *
+ *   finews-import [--db FILE] PATH...
+ *
+ * PATH is a Jekyll site folder, a _posts folder or post files.  One run
+ * is one transaction.  Files whose size and mtime are as last seen, or
+ * whose bytes hash as last seen, are skipped; a bad file is reported as
+ * "path:line: reason" and the rest go in.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include "config.h"
+#include "post.h"
+#include "store.h"
+#include "util.h"
+
+#define DEFAULT_DB "finews.db"
+#define DEFAULT_TZ "Asia/Shanghai"
+
+/* One post file to read, with its site's time zone. */
+struct job {
+	char *path;
+	const char *tz;
+};
+
+struct run {
+	struct store store;
+	struct job *jobs;
+	size_t njobs, capjobs;
+	struct site_config *sites;   /* one per site folder seen */
+	size_t nsites;
+	int site_saved;
+	long added, updated, unchanged, failed;
+	int progress;                /* draw a bar on stderr */
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: finews-import [--db FILE] PATH...\n"
+	      "Import Jekyll posts into the finews store (default ./" DEFAULT_DB ").\n"
+	      "PATH is a site folder (with _config.yml and _posts/), a _posts\n"
+	      "folder, or post files named YYYY-MM-DD-slug.md|markdown|html.\n", f);
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *join(const char *dir, const char *name)
+{
+	struct buf b = {0};
+	buf_printf(&b, "%s/%s", dir, name);
+	return buf_steal(&b);
+}
+
+static void add_job(struct run *r, char *path, const char *tz)
+{
+	if (r->njobs == r->capjobs) {
+		r->capjobs = r->capjobs ? 2 * r->capjobs : 256;
+		r->jobs = xrealloc(r->jobs, r->capjobs * sizeof *r->jobs);
+	}
+	r->jobs[r->njobs].path = path;
+	r->jobs[r->njobs].tz = tz;
+	r->njobs++;
+}
+
+/* The time zone of the site whose _config.yml is at path, when it exists. */
+static const char *read_site(struct run *r, const char *config)
+{
+	if (access(config, F_OK) != 0)
+		return DEFAULT_TZ;
+	struct site_config c;
+	struct post_error err;
+	if (config_read(config, &c, &err) < 0) {
+		fprintf(stderr, "%s:%d: %s\n", config, err.line, err.reason);
+		r->failed++;
+		return DEFAULT_TZ;
+	}
+	r->sites = xrealloc(r->sites, (r->nsites + 1) * sizeof *r->sites);
+	r->sites[r->nsites] = c;
+	r->nsites++;
+	return c.timezone ? c.timezone : DEFAULT_TZ;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every post file under dir, as Jekyll reads _posts: subfolders too,
+ * skipping names that start with '.' or '_' and files that are not posts. */
+static void walk(struct run *r, const char *dir, const char *tz)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		fprintf(stderr, "%s:1: unreadable: %s\n", dir, strerror(errno));
+		r->failed++;
+		return;
+	}
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.' || e->d_name[0] == '_')
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, name_cmp);
+	for (size_t i = 0; i < n; i++) {
+		char *path = join(dir, names[i]);
+		char date[11], *slug = NULL;
+		if (is_dir(path)) {
+			walk(r, path, tz);
+			free(path);
+		} else if (post_filename(names[i], date, &slug)) {
+			add_job(r, path, tz);
+		} else {
+			free(path);
+		}
+		free(slug);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/* Turn one command-line PATH into jobs. */
+static int gather(struct run *r, const char *arg)
+{
+	char *abs = realpath(arg, NULL);
+	if (!abs) {
+		fprintf(stderr, "%s:1: unreadable: %s\n", arg, strerror(errno));
+		r->failed++;
+		return -1;
+	}
+	char *posts = join(abs, "_posts");
+	if (is_dir(posts)) {                            /* a site folder */
+		char *config = join(abs, "_config.yml");
+		walk(r, posts, read_site(r, config));
+		free(config);
+	} else if (is_dir(abs)) {                       /* a _posts folder */
+		char *config = join(abs, "../_config.yml");
+		walk(r, abs, read_site(r, config));
+		free(config);
+	} else {                                        /* one post file */
+		char *dir = xstrdup(abs);
+		char *config = join(dirname(dir), "../_config.yml");
+		add_job(r, xstrdup(abs), read_site(r, config));
+		free(config);
+		free(dir);
+	}
+	free(posts);
+	free(abs);
+	return 0;
+}
+
+static int save_site(struct run *r)
+{
+	if (!r->nsites)
+		return 0;
+	const struct site_config *c = &r->sites[0];
+	const char *keys[] = {"title", "description", "url", "lang", "timezone"};
+	const char *vals[] = {c->title, c->description, c->url, c->lang, c->timezone};
+	for (size_t i = 0; i < 5; i++)
+		if (vals[i] && store_site_set(&r->store, keys[i], vals[i]) < 0)
+			return -1;
+	return 0;
+}
+
+static void progress(struct run *r, size_t done)
+{
+	if (!r->progress)
+		return;
+	size_t total = r->njobs;
+	if (done != total && done % (total / 100 + 1) != 0)
+		return;
+	int width = 40, fill = (int)(done * width / (total ? total : 1));
+	fprintf(stderr, "\r[%-*.*s] %3zu%% %zu/%zu", width, fill,
+		"########################################",
+		done * 100 / (total ? total : 1), done, total);
+	if (done == total)
+		fputs("\r\033[K", stderr);
+}
+
+/* Save the parsed post; returns 1 added, 2 updated, -1 on a store error. */
+static int save(struct run *r, const char *path, const struct post *p,
+		struct file_state *f, int known)
+{
+	int64_t id = known ? f->post_id : 0, old = id;
+	if (p->info_code) {
+		int64_t holder;
+		char *hpath = NULL;
+		int rc = store_post_by_code(&r->store, p->info_code, &holder, &hpath);
+		if (rc < 0)
+			return -1;
+		if (rc == 1 && holder != id) {
+			fprintf(stderr, "%s:1: warning: infoCode %s is already held by "
+				"%s; updating that post\n", path, p->info_code, hpath);
+			id = holder;
+		}
+		free(hpath);
+	}
+	int was = id != 0;
+	if (store_post_save(&r->store, p, path, &id) < 0)
+		return -1;
+	f->post_id = id;
+	if (store_file_put(&r->store, path, f) < 0)
+		return -1;
+	if (old && old != id && store_post_drop_orphan(&r->store, old) < 0)
+		return -1;
+	return was ? 2 : 1;
+}
+
+/* Import one file: 0 done (counted), -1 on a store error. */
+static int import_one(struct run *r, const struct job *j)
+{
+	struct stat st;
+	struct file_state f, was;
+	int known = store_file_get(&r->store, j->path, &was);
+	if (known < 0)
+		return -1;
+	if (stat(j->path, &st) < 0) {
+		fprintf(stderr, "%s:1: unreadable: %s\n", j->path, strerror(errno));
+		r->failed++;
+		return 0;
+	}
+	f.size = st.st_size;
+	f.mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+	if (known && was.size == f.size && was.mtime == f.mtime) {
+		r->unchanged++;
+		return 0;
+	}
+	char *data;
+	size_t len;
+	if (read_file(j->path, &data, &len) < 0) {
+		fprintf(stderr, "%s:1: unreadable: %s\n", j->path, strerror(errno));
+		r->failed++;
+		return 0;
+	}
+	XXH128_hash_t h = XXH3_128bits(data, len);
+	XXH128_canonicalFromHash((XXH128_canonical_t *)f.hash, h);
+	int rc = 0;
+	if (known && memcmp(was.hash, f.hash, sizeof f.hash) == 0) {
+		r->unchanged++;
+		rc = store_file_touch(&r->store, j->path, f.size, f.mtime);
+		free(data);
+		return rc;
+	}
+	const char *name = strrchr(j->path, '/');
+	name = name ? name + 1 : j->path;
+	struct post p;
+	struct post_error err;
+	if (post_parse(name, data, len, j->tz, &p, &err) < 0) {
+		fprintf(stderr, "%s:%d: %s\n", j->path, err.line, err.reason);
+		r->failed++;
+		free(data);
+		return 0;
+	}
+	if (p.warning)
+		fprintf(stderr, "%s:%d: warning: %s\n", j->path, p.warning_line,
+			p.warning);
+	f.post_id = known ? was.post_id : 0;
+	rc = save(r, j->path, &p, &f, known);
+	if (rc == 1)
+		r->added++;
+	else if (rc == 2)
+		r->updated++;
+	post_free(&p);
+	free(data);
+	return rc < 0 ? -1 : 0;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int import_all(struct run *r)
+{
+	if (store_begin(&r->store) < 0)
+		return -1;
+	if (save_site(r) < 0)
+		goto fail;
+	for (size_t i = 0; i < r->njobs; i++) {
+		if (import_one(r, &r->jobs[i]) < 0)
+			goto fail;
+		progress(r, i + 1);
+	}
+	if (store_categories_name(&r->store) < 0 || store_commit(&r->store) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(&r->store);
+	fputs("finews-import: the store is unchanged\n", stderr);
+	return -1;
+}
+
+static void run_free(struct run *r)
+{
+	for (size_t i = 0; i < r->njobs; i++)
+		free(r->jobs[i].path);
+	free(r->jobs);
+	for (size_t i = 0; i < r->nsites; i++)
+		config_free(&r->sites[i]);
+	free(r->sites);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{0, 0, 0, 0},
+	};
+	const char *db = DEFAULT_DB;
+	int c;
+	while ((c = getopt_long(argc, argv, "d:hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'h': usage(stdout); return 0;
+		case 'V': puts("finews-import " FINEWS_VERSION); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (optind == argc) {
+		usage(stderr);
+		return 2;
+	}
+	double t0 = now();
+	struct run r = {0};
+	for (int i = optind; i < argc; i++)
+		gather(&r, argv[i]);
+	r.progress = isatty(2) && r.njobs >= 1000;
+	int rc = 1;
+	if (store_open(&r.store, db, 0) == 0) {
+		rc = import_all(&r) < 0 ? 2 : r.failed ? 1 : 0;
+		store_close(&r.store);
+	} else {
+		rc = 2;
+	}
+	if (rc != 2)
+		fprintf(stderr, "finews-import: %ld added, %ld updated, %ld unchanged, "
+			"%ld failed, %.2f s\n", r.added, r.updated, r.unchanged,
+			r.failed, now() - t0);
+	run_free(&r);
+	return rc;
+}

@@ -1,0 +1,954 @@
+/*
+ * post.c - turn one Jekyll post file into a struct post.
+ *
+ * The steps, in order: check the bytes are UTF-8; drop a BOM and CRLF
+ * line ends; find the front matter between its "---" lines and read it
+ * with libyaml; take the date (front matter, else the file name, else a
+ * news id in the slug); cut the navigation links, share link and source
+ * link from the end of the body; render the rest with cmark and take
+ * a plain-text summary from cmark's tree.  No state is kept between calls.
+ */
+#include "post.h"
+
+#include "date.h"
+#include "util.h"
+
+#include <cmark.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <yaml.h>
+
+#define SUMMARY_CHARS 120
+#define TITLE_CHARS 30
+#define LIST_MAX 1000           /* categories/tags kept: bounds YAML aliases */
+
+/* Everything one post_parse() call works with. */
+struct ctx {
+	const char *tz;
+	struct post *p;
+	struct post_error *err;
+	char *text;             /* the file, BOM and CRs gone, NUL-terminated */
+	size_t len;
+	int open_line;          /* line of the opening "---" */
+	size_t fm_off, fm_len;  /* the front matter's text */
+	size_t body_off;
+	char fname_date[11];    /* "" when the name has none */
+	char *date;             /* front matter date, NULL when none */
+	int date_line;
+};
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static int fail(struct ctx *c, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int fail(struct ctx *c, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(c->err->reason, sizeof c->err->reason, fmt, ap);
+	va_end(ap);
+	c->err->line = line;
+	return -1;
+}
+
+/* 1-based line of byte off of s. */
+static int line_at(const char *s, size_t off)
+{
+	int line = 1;
+	for (size_t i = 0; i < off; i++)
+		line += s[i] == '\n';
+	return line;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	       c == '\f' || c == '\v';
+}
+
+static int is_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_space(s[i]))
+			return 0;
+	return 1;
+}
+
+static int starts_with(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+	return n >= k && !memcmp(s, prefix, k);
+}
+
+/* The first case-insensitive occurrence of needle in s[0..n), or NULL. */
+static const char *find_ci(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+	for (size_t i = 0; i + k <= n; i++)
+		if (!strncasecmp(s + i, needle, k))
+			return s + i;
+	return NULL;
+}
+
+/* Length of s[0..n) cut to at most max code points; *cut says if it was. */
+static size_t utf8_prefix(const char *s, size_t n, size_t max, int *cut)
+{
+	size_t i = 0, chars = 0;
+	while (i < n && chars < max) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i++;
+		chars++;
+	}
+	*cut = i < n;
+	return i;
+}
+
+/* ---- string lists ------------------------------------------------------ */
+
+static void strlist_free(struct strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* Append s[0..n) unless it is already there. */
+static void strlist_add(struct strlist *l, const char *s, size_t n)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strlen(l->v[i]) == n && !memcmp(l->v[i], s, n))
+			return;
+	if (l->n >= LIST_MAX)
+		return;
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n++] = xstrndup(s, n);
+}
+
+/* Append every whitespace-separated word of s[0..n). */
+static void strlist_add_words(struct strlist *l, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && is_space(s[i]))
+			i++;
+		size_t start = i;
+		while (i < n && !is_space(s[i]))
+			i++;
+		if (i > start)
+			strlist_add(l, s + start, i - start);
+	}
+}
+
+/* ---- file name --------------------------------------------------------- */
+
+/* 1 when s[0..n) is a "YYYY-MM-DD" that exists on the calendar. */
+static int valid_day(const char *s)
+{
+	int64_t t;
+	int off;
+	return date_parse(s, "UTC", &t, &off) == 0;
+}
+
+int post_filename(const char *name, char date[11], char **slug)
+{
+	if (!name || name[0] == '.' || name[0] == '_' || strchr(name, '/'))
+		return 0;
+	size_t n = strlen(name);
+	const char *dot = strrchr(name, '.');
+	if (n < 12 || name[10] != '-' || !dot || dot < name + 12)
+		return 0;
+	if (strcmp(dot, ".md") && strcmp(dot, ".markdown") &&
+	    strcmp(dot, ".html"))
+		return 0;
+	char day[11];
+	memcpy(day, name, 10);
+	day[10] = '\0';
+	if (!valid_day(day) || !utf8_valid(name, n))
+		return 0;
+	for (const char *s = name + 11; s < dot; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	if (date)
+		memcpy(date, day, 11);
+	if (slug)
+		*slug = xstrndup(name + 11, (size_t)(dot - (name + 11)));
+	return 1;
+}
+
+/* The slug of a name that is not a dated post file: the name less its
+ * extension.  -1 when it is not UTF-8. */
+static int fallback_slug(struct ctx *c, const char *name)
+{
+	const char *base = name ? name : "";
+	const char *slash = strrchr(base, '/');
+	if (slash)
+		base = slash + 1;
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+	if (!utf8_valid(base, n))
+		return fail(c, 0, "file name is not UTF-8");
+	c->p->slug = xstrndup(base, n);
+	return 0;
+}
+
+/* ---- text and front matter --------------------------------------------- */
+
+/* Check the bytes, then copy them without a BOM and with LF line ends. */
+static int load_text(struct ctx *c, const char *data, size_t len)
+{
+	size_t bad = utf8_invalid_at(data, len);
+	if (bad < len)
+		return fail(c, line_at(data, bad), "invalid UTF-8");
+	const char *nul = memchr(data, '\0', len);
+	if (nul)
+		return fail(c, line_at(data, (size_t)(nul - data)), "NUL byte");
+	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
+		data += 3, len -= 3;
+	c->text = xmalloc(len + 1);
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		if (!(data[i] == '\r' && i + 1 < len && data[i + 1] == '\n'))
+			c->text[n++] = data[i];
+	c->text[n] = '\0';
+	c->len = n;
+	return 0;
+}
+
+/* 1 when s[0..n) is the marker (e.g. "---") with only blanks after it. */
+static int is_marker(const char *s, size_t n, const char *marker)
+{
+	return starts_with(s, n, marker) &&
+	       is_blank(s + strlen(marker), n - strlen(marker));
+}
+
+/* Length of the line starting at off, without its '\n'. */
+static size_t line_len(const struct ctx *c, size_t off)
+{
+	const char *nl = memchr(c->text + off, '\n', c->len - off);
+	return nl ? (size_t)(nl - (c->text + off)) : c->len - off;
+}
+
+/* Find the "---" lines: fills open_line, fm_off/fm_len and body_off. */
+static int find_front_matter(struct ctx *c)
+{
+	size_t off = 0, n;
+	int line = 1;
+	while (off < c->len && is_blank(c->text + off, n = line_len(c, off)))
+		off += n + 1, line++;
+	if (off >= c->len || !is_marker(c->text + off, line_len(c, off), "---"))
+		return fail(c, off >= c->len ? 1 : line, "no front matter");
+	c->open_line = line;
+	off += line_len(c, off) + 1;
+	c->fm_off = off;
+	while (off < c->len) {
+		n = line_len(c, off);
+		if (is_marker(c->text + off, n, "---") ||
+		    is_marker(c->text + off, n, "...")) {
+			c->fm_len = off - c->fm_off;
+			c->body_off = off + n + (off + n < c->len);
+			return 0;
+		}
+		off += n + 1;
+	}
+	return fail(c, c->open_line, "unterminated front matter");
+}
+
+/* ---- YAML -------------------------------------------------------------- */
+
+/* File line of a mark in the front matter. */
+static int yaml_line(const struct ctx *c, yaml_mark_t m)
+{
+	return c->open_line + 1 + (int)m.line;
+}
+
+/* A plain ~, null or empty scalar: YAML's null. */
+static int is_null(const yaml_node_t *n)
+{
+	if (!n || n->type != YAML_SCALAR_NODE)
+		return n == NULL;
+	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return 0;
+	const char *v = (const char *)n->data.scalar.value;
+	return !*v || !strcmp(v, "~") || !strcmp(v, "null") ||
+	       !strcmp(v, "Null") || !strcmp(v, "NULL");
+}
+
+/* A scalar's text, up to any NUL, trimmed; NULL when not a scalar. */
+static char *scalar_dup(const yaml_node_t *n)
+{
+	if (!n || n->type != YAML_SCALAR_NODE || is_null(n))
+		return NULL;
+	const char *v = (const char *)n->data.scalar.value;
+	size_t len = strnlen(v, n->data.scalar.length);
+	while (len && is_space(*v))
+		v++, len--;
+	while (len && is_space(v[len - 1]))
+		len--;
+	return xstrndup(v, len);
+}
+
+/* Add a categories/tags value: scalars (split on blanks when split),
+ * lists flattened; nulls and mappings skipped. */
+static void add_values(yaml_document_t *doc, yaml_node_t *n, int split,
+		       struct strlist *l, int depth)
+{
+	if (!n || is_null(n) || depth > 8)
+		return;
+	if (n->type == YAML_SCALAR_NODE) {
+		char *v = scalar_dup(n);
+		if (split)
+			strlist_add_words(l, v, strlen(v));
+		else if (*v)
+			strlist_add(l, v, strlen(v));
+		free(v);
+	} else if (n->type == YAML_SEQUENCE_NODE) {
+		for (yaml_node_item_t *i = n->data.sequence.items.start;
+		     i < n->data.sequence.items.top; i++)
+			add_values(doc, yaml_document_get_node(doc, *i), 0, l,
+				   depth + 1);
+	}
+}
+
+/* Jekyll's pluralized_array_from_hash: the singular key wins (taken
+ * whole), else the plural one (a string split on whitespace). */
+static void add_plural(yaml_document_t *doc, yaml_node_t *one,
+		       yaml_node_t *many, struct strlist *l)
+{
+	if (one && !is_null(one))
+		add_values(doc, one, 0, l, 0);
+	else
+		add_values(doc, many, 1, l, 0);
+}
+
+/* The keys we read, found in the mapping. */
+struct keys {
+	yaml_node_t *title, *date, *layout, *category, *categories, *tag, *tags;
+};
+
+static void find_keys(yaml_document_t *doc, yaml_node_t *map, struct keys *k)
+{
+	static const char *const names[] = {
+		"title", "date", "layout", "category", "categories", "tag", "tags"
+	};
+	yaml_node_t **slots[] = {
+		&k->title, &k->date, &k->layout, &k->category, &k->categories,
+		&k->tag, &k->tags
+	};
+	for (yaml_node_pair_t *pr = map->data.mapping.pairs.start;
+	     pr < map->data.mapping.pairs.top; pr++) {
+		yaml_node_t *key = yaml_document_get_node(doc, pr->key);
+		if (!key || key->type != YAML_SCALAR_NODE)
+			continue;
+		for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+			if (!strcmp((const char *)key->data.scalar.value, names[i]))
+				*slots[i] = yaml_document_get_node(doc, pr->value);
+	}
+}
+
+/* Lowercase (ASCII) every category: Jekyll's URLs use them so. */
+static void lower_categories(struct strlist *l)
+{
+	struct strlist out = {0};
+	for (size_t i = 0; i < l->n; i++) {
+		for (char *s = l->v[i]; *s; s++)
+			if (*s >= 'A' && *s <= 'Z')
+				*s = (char)(*s - 'A' + 'a');
+		strlist_add(&out, l->v[i], strlen(l->v[i]));
+	}
+	strlist_free(l);
+	*l = out;
+}
+
+/* Take the fields we know from the root mapping. */
+static int read_keys(struct ctx *c, yaml_document_t *doc, yaml_node_t *root)
+{
+	struct keys k = {0};
+	find_keys(doc, root, &k);
+	c->p->title = scalar_dup(k.title);
+	c->p->layout = scalar_dup(k.layout);
+	if (c->p->layout && !*c->p->layout) {
+		free(c->p->layout);
+		c->p->layout = NULL;
+	}
+	if (k.date && !is_null(k.date)) {
+		c->date_line = yaml_line(c, k.date->start_mark);
+		c->date = scalar_dup(k.date);
+		if (!c->date)
+			return fail(c, c->date_line, "bad date: not a scalar");
+	}
+	add_plural(doc, k.category, k.categories, &c->p->categories);
+	lower_categories(&c->p->categories);
+	add_plural(doc, k.tag, k.tags, &c->p->tags);
+	return 0;
+}
+
+/* Read the front matter with libyaml; it must be a mapping or empty. */
+static int parse_yaml(struct ctx *c)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	int rc = 0;
+	c->p->front_matter = xstrndup(c->text + c->fm_off, c->fm_len);
+	if (!yaml_parser_initialize(&parser))
+		return fail(c, c->open_line, "YAML error: out of memory");
+	yaml_parser_set_input_string(&parser,
+		(const unsigned char *)c->p->front_matter, c->fm_len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		rc = fail(c, yaml_line(c, parser.problem_mark), "YAML error: %s",
+			  parser.problem ? parser.problem : "unknown");
+		yaml_parser_delete(&parser);
+		return rc;
+	}
+	yaml_node_t *root = yaml_document_get_root_node(&doc);
+	if (root && root->type != YAML_MAPPING_NODE && !is_null(root))
+		rc = fail(c, yaml_line(c, root->start_mark),
+			  "front matter is not a mapping");
+	else if (root && root->type == YAML_MAPPING_NODE)
+		rc = read_keys(c, &doc, root);
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
+/* ---- date -------------------------------------------------------------- */
+
+/* "YYYY-MM-DD" from the first run of exactly 18 digits in slug, or "". */
+static void news_id_day(const char *slug, char day[11])
+{
+	day[0] = '\0';
+	for (const char *s = slug; *s;) {
+		size_t n = strspn(s, "0123456789");
+		if (n == 18) {
+			snprintf(day, 11, "%.4s-%.2s-%.2s", s, s + 4, s + 6);
+			return;
+		}
+		s += n ? n : 1;
+	}
+}
+
+/* Copy v for an error message, cut on a character boundary. */
+static void quote_value(const char *v, char *out, size_t size)
+{
+	int cut;
+	size_t n = utf8_prefix(v, strlen(v), 60, &cut);
+	snprintf(out, size, "%.*s%s", (int)n, v, cut ? "…" : "");
+}
+
+static int resolve_date(struct ctx *c)
+{
+	struct post *p = c->p;
+	char day[11];
+	if (c->date && *c->date) {
+		if (date_parse(c->date, c->tz, &p->published, &p->utc_offset)) {
+			char q[128];
+			quote_value(c->date, q, sizeof q);
+			return fail(c, c->date_line, "bad date: %s", q);
+		}
+	} else {
+		if (c->fname_date[0])
+			memcpy(day, c->fname_date, 11);
+		else
+			news_id_day(p->slug, day);
+		if (!day[0] ||
+		    date_parse(day, c->tz, &p->published, &p->utc_offset))
+			return fail(c, c->open_line, "no date");
+	}
+	char buf[32];
+	date_format(p->published, date_zone_offset(c->tz, p->published),
+		    buf, sizeof buf);
+	snprintf(p->day, sizeof p->day, "%.4s/%.2s/%.2s", buf, buf + 5,
+		 buf + 8);
+	return 0;
+}
+
+/* ---- the end of the body ----------------------------------------------- */
+
+/* One line of the body. */
+struct line {
+	const char *s;
+	size_t n;
+};
+
+/* Trim blanks on both ends of a line. */
+static struct line trim(struct line l)
+{
+	while (l.n && is_space(*l.s))
+		l.s++, l.n--;
+	while (l.n && is_space(l.s[l.n - 1]))
+		l.n--;
+	return l;
+}
+
+/* One link of a trailing line: where it goes and what it says. */
+struct link {
+	struct line url, text;
+};
+
+/* Skip s[0..n) at *l when it is there (ASCII case ignored). */
+static int skip_ci(struct line *l, const char *s)
+{
+	size_t k = strlen(s);
+	if (l->n < k || strncasecmp(l->s, s, k))
+		return 0;
+	l->s += k;
+	l->n -= k;
+	return 1;
+}
+
+/* Advance *l to the first byte in stop (or the end); the part skipped. */
+static struct line take_until(struct line *l, const char *stop)
+{
+	struct line t = { l->s, 0 };
+	while (t.n < l->n && !strchr(stop, l->s[t.n]))
+		t.n++;
+	l->s += t.n;
+	l->n -= t.n;
+	return t;
+}
+
+/* "[text](url)" at *l. */
+static int md_link(struct line *l, struct link *k)
+{
+	struct line r = *l;
+	if (!skip_ci(&r, "["))
+		return 0;
+	k->text = take_until(&r, "[]\n");
+	if (!skip_ci(&r, "]("))
+		return 0;
+	k->url = take_until(&r, ") \t");
+	if (!k->url.n || !skip_ci(&r, ")"))
+		return 0;
+	*l = r;
+	return 1;
+}
+
+/* "<http(s)://url>" at *l: text and url the same. */
+static int auto_link(struct line *l, struct link *k)
+{
+	struct line r = *l;
+	if (!skip_ci(&r, "<") || (!starts_with(r.s, r.n, "http://") &&
+				  !starts_with(r.s, r.n, "https://")))
+		return 0;
+	k->url = take_until(&r, "<> \t");
+	if (!skip_ci(&r, ">"))
+		return 0;
+	k->text = k->url;
+	*l = r;
+	return 1;
+}
+
+/* '<a href="url">text</a>', as Jekyll-rendered .html posts have them. */
+static int html_link(struct line *l, struct link *k)
+{
+	struct line r = *l;
+	if (!skip_ci(&r, "<a "))
+		return 0;
+	take_until(&r, "h>");
+	if (!skip_ci(&r, "href=") || !r.n || (*r.s != '"' && *r.s != '\''))
+		return 0;
+	char quote[2] = { *r.s, '\0' };
+	r.s++, r.n--;
+	k->url = take_until(&r, quote);
+	if (!k->url.n || !skip_ci(&r, quote))
+		return 0;
+	take_until(&r, ">");
+	if (!skip_ci(&r, ">"))
+		return 0;
+	k->text = take_until(&r, "<");
+	if (!skip_ci(&r, "</a>"))
+		return 0;
+	*l = r;
+	return 1;
+}
+
+/* A line of only links joined by "｜" or "|", maybe in "<p>…</p>".
+ * Returns how many (at most max), 0 when it is anything else. */
+static size_t link_line(struct line l, struct link *v, size_t max)
+{
+	size_t n = 0;
+	l = trim(l);
+	if (skip_ci(&l, "<p>") && l.n >= 4 &&
+	    !strncasecmp(l.s + l.n - 4, "</p>", 4))
+		l.n -= 4;
+	while ((l = trim(l)).n) {
+		if (n == max || !(md_link(&l, &v[n]) || auto_link(&l, &v[n]) ||
+				  html_link(&l, &v[n])))
+			return 0;
+		n++;
+		l = trim(l);
+		if (!skip_ci(&l, "｜") && !skip_ci(&l, "|") && l.n)
+			return 0;
+	}
+	return n;
+}
+
+/* Every link's text starts with 返回: navigation. */
+static int all_nav(const struct link *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!starts_with(trim(v[i].text).s, trim(v[i].text).n, "返回"))
+			return 0;
+	return n > 0;
+}
+
+/* A link showing its own http(s) URL: the source link. */
+static int is_bare_url(const struct link *k)
+{
+	struct line u = k->url, t = trim(k->text);
+	size_t scheme = starts_with(u.s, u.n, "http://") ? 7 :
+			starts_with(u.s, u.n, "https://") ? 8 : 0;
+	return scheme && u.n > scheme && t.n == u.n && !memcmp(t.s, u.s, u.n);
+}
+
+static int is_share_url(struct line u)
+{
+	return find_ci(u.s, u.n, "NewsShare.html?") != NULL;
+}
+
+/* Split s[0..n) into lines; returns how many. */
+static size_t split_lines(const char *s, size_t n, struct line **out)
+{
+	size_t count = 0, cap = 16;
+	struct line *v = xmalloc(cap * sizeof *v);
+	size_t i = 0;
+	while (i < n) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
+		if (count == cap)
+			v = xrealloc(v, (cap *= 2) * sizeof *v);
+		v[count++] = (struct line){ s + i, len };
+		i += len + 1;
+	}
+	*out = v;
+	return count;
+}
+
+/* Drop the trailing navigation, share and source lines; set source_url. */
+static size_t strip_tail(struct post *p, struct line *v, size_t n)
+{
+	struct link k[8];
+	while (n) {
+		struct line l = v[n - 1];
+		size_t links = link_line(l, k, sizeof k / sizeof *k);
+		if (is_blank(l.s, l.n) || all_nav(k, links))
+			n--;
+		else if (links == 1 && is_share_url(k[0].url))
+			n--;
+		else if (links == 1 && is_bare_url(&k[0]) && !p->source_url) {
+			p->source_url = xstrndup(k[0].url.s, k[0].url.n);
+			n--;
+		} else
+			break;
+	}
+	return n;
+}
+
+/* body_md: the body less its trailing links and leading blank lines. */
+static void clean_body(struct ctx *c)
+{
+	struct line *v;
+	size_t n = split_lines(c->text + c->body_off, c->len - c->body_off, &v);
+	size_t end = strip_tail(c->p, v, n), start = 0;
+	while (start < end && is_blank(v[start].s, v[start].n))
+		start++;
+	struct buf b = {0};
+	for (size_t i = start; i < end; i++) {
+		buf_add(&b, v[i].s, v[i].n);
+		buf_addc(&b, '\n');
+	}
+	free(v);
+	c->p->body_md = buf_steal(&b);
+}
+
+/* ---- infoCode and source name ------------------------------------------ */
+
+static int ends_url(char ch)
+{
+	return !ch || strchr("&>)\"'<]#", ch) || is_space(ch);
+}
+
+/* The infoCode parameter of the query at q, or NULL. */
+static char *query_info_code(const char *q)
+{
+	for (;;) {
+		if (!strncasecmp(q, "amp;", 4))
+			q += 4;
+		if (!strncasecmp(q, "infoCode=", 9)) {
+			size_t n = 0;
+			while (!ends_url(q[9 + n]))
+				n++;
+			if (n)
+				return xstrndup(q + 9, n);
+		}
+		while (!ends_url(*q))
+			q++;
+		if (*q != '&')
+			return NULL;
+		q++;
+	}
+}
+
+/* infoCode: a share link's parameter, else from the slug. */
+static char *find_info_code(const char *body, size_t n, const char *slug)
+{
+	const char *s = body, *end = body + n;
+	while ((s = find_ci(s, (size_t)(end - s), "NewsShare.html?"))) {
+		s += strlen("NewsShare.html?");
+		char *code = query_info_code(s);
+		if (code)
+			return code;
+	}
+	if (strlen(slug) == 18 && strspn(slug, "0123456789") == 18) {
+		char *code = xmalloc(21);
+		snprintf(code, 21, "NW%s", slug);
+		return code;
+	}
+	if (!strncmp(slug, "NW", 2))
+		return xstrdup(slug);
+	return NULL;
+}
+
+/* X of "（文章来源：X）" in the body, or NULL. */
+static char *source_from_body(const char *body)
+{
+	for (const char *s = body; (s = strstr(s, "文章来源")); ) {
+		s += strlen("文章来源");
+		if (!strncmp(s, "：", 3))
+			s += 3;
+		else if (*s == ':')
+			s++;
+		else
+			continue;
+		const char *e = strstr(s, "）");
+		const char *nl = strpbrk(s, "\n<");
+		if (!e || (nl && nl < e))
+			continue;
+		struct line l = trim((struct line){ s, (size_t)(e - s) });
+		if (l.n)
+			return xstrndup(l.s, l.n);
+	}
+	return NULL;
+}
+
+/* The source's name: the body's 文章来源, else the first tag less 新闻. */
+static char *find_source_name(const struct post *p)
+{
+	char *name = source_from_body(p->body_md);
+	if (name || !p->tags.n)
+		return name;
+	const char *t = p->tags.v[0];
+	size_t n = strlen(t), k = strlen("新闻");
+	if (n >= k && !strcmp(t + n - k, "新闻"))
+		n -= k;
+	return n ? xstrndup(t, n) : NULL;
+}
+
+/* ---- plain text -------------------------------------------------------- */
+
+/* Append an HTML entity at s (returns its length) or 0 when unknown. */
+static size_t add_entity(struct buf *b, const char *s)
+{
+	static const char *const names[][2] = {
+		{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
+		{"&#39;", "'"}, {"&apos;", "'"}, {"&nbsp;", " "},
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (!strncmp(s, names[i][0], strlen(names[i][0]))) {
+			buf_adds(b, names[i][1]);
+			return strlen(names[i][0]);
+		}
+	return 0;
+}
+
+/* Tags that separate words: they become a space. */
+static int is_break_tag(const char *s)
+{
+	static const char *const tags[] = {
+		"p", "br", "div", "li", "tr", "td", "th", "h1", "h2", "h3",
+		"h4", "h5", "h6", "ul", "ol", "table", "blockquote", "section"
+	};
+	s += 1 + (s[1] == '/');
+	for (size_t i = 0; i < sizeof tags / sizeof *tags; i++) {
+		size_t k = strlen(tags[i]);
+		if (!strncasecmp(s, tags[i], k) &&
+		    (s[k] == '>' || s[k] == '/' || is_space(s[k])))
+			return 1;
+	}
+	return 0;
+}
+
+/* Raw HTML from cmark less its tags: the text between them. */
+static void add_html_text(struct buf *b, const char *s)
+{
+	while (*s) {
+		if (*s == '<') {
+			if (is_break_tag(s))
+				buf_addc(b, ' ');
+			const char *gt = strchr(s, '>');
+			s = gt ? gt + 1 : s + strlen(s);
+			continue;
+		}
+		size_t n = *s == '&' ? add_entity(b, s) : 0;
+		if (!n)
+			buf_addc(b, *s), n = 1;
+		s += n;
+	}
+}
+
+/* Add one node's share of the text, on entering it. */
+static void add_node_text(struct buf *b, cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_CODE_BLOCK:
+		buf_adds(b, lit ? lit : "");
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_HTML_INLINE:
+		add_html_text(b, lit ? lit : "");
+		break;
+	default:
+		break;
+	}
+}
+
+/* Collapse runs of whitespace (and no-break spaces) to one space; trim. */
+static char *collapse(const char *s)
+{
+	struct buf b = {0};
+	int space = 0;
+	for (; *s; s++) {
+		if (is_space(*s) || !strncmp(s, "\xc2\xa0", 2) ||
+		    !strncmp(s, "\xe3\x80\x80", 3)) {
+			s += *s == '\xc2' ? 1 : *s == '\xe3' ? 2 : 0;
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			buf_addc(&b, ' ');
+		space = 0;
+		buf_addc(&b, *s);
+	}
+	return buf_steal(&b);
+}
+
+/* The body's plain text, whitespace collapsed. */
+static char *plain_text(const char *md)
+{
+	cmark_node *doc = cmark_parse_document(md, strlen(md),
+					       CMARK_OPT_DEFAULT);
+	cmark_iter *it = cmark_iter_new(doc);
+	struct buf b = {0};
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *node = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(node);
+		if (ev == CMARK_EVENT_ENTER)
+			add_node_text(&b, node);
+		if (t < CMARK_NODE_FIRST_INLINE || t == CMARK_NODE_SOFTBREAK ||
+		    t == CMARK_NODE_LINEBREAK)
+			buf_addc(&b, ' ');
+	}
+	cmark_iter_free(it);
+	cmark_node_free(doc);
+	char *text = collapse(b.s ? b.s : "");
+	buf_free(&b);
+	return text;
+}
+
+/* s cut to max code points, with "…" appended when cut and ellipsis. */
+static char *cut_chars(const char *s, size_t max, int ellipsis)
+{
+	int cut;
+	size_t n = utf8_prefix(s, strlen(s), max, &cut);
+	while (cut && n && s[n - 1] == ' ')
+		n--;
+	struct buf b = {0};
+	buf_add(&b, s, n);
+	if (cut && ellipsis)
+		buf_adds(&b, "…");
+	return buf_steal(&b);
+}
+
+/* Title, body_html and summary from body_md. */
+static void render(struct ctx *c)
+{
+	struct post *p = c->p;
+	p->body_html = cmark_markdown_to_html(p->body_md, strlen(p->body_md),
+					      CMARK_OPT_UNSAFE);
+	char *text = plain_text(p->body_md);
+	p->summary = cut_chars(text, SUMMARY_CHARS, 1);
+	if (!p->title || !*p->title) {
+		free(p->title);
+		p->title = *text ? cut_chars(text, TITLE_CHARS, 0)
+				 : xstrdup(p->slug);
+		p->warning = xstrdup("empty title, using the start of the body");
+		p->warning_line = c->open_line;
+	}
+	free(text);
+}
+
+/* ---- the whole ---------------------------------------------------------- */
+
+static int parse(struct ctx *c, const char *name, const char *data,
+		 size_t len)
+{
+	if (!post_filename(name, c->fname_date, &c->p->slug) &&
+	    fallback_slug(c, name))
+		return -1;
+	if (load_text(c, data, len) || find_front_matter(c) ||
+	    parse_yaml(c) || resolve_date(c))
+		return -1;
+	struct post *p = c->p;
+	p->info_code = find_info_code(c->text + c->body_off,
+				      c->len - c->body_off, p->slug);
+	clean_body(c);
+	p->source_name = find_source_name(p);
+	render(c);
+	return 0;
+}
+
+int post_parse(const char *name, const char *data, size_t len,
+	       const char *tz, struct post *p, struct post_error *err)
+{
+	struct ctx c = {0};
+	memset(p, 0, sizeof *p);
+	memset(err, 0, sizeof *err);
+	c.tz = tz && *tz ? tz : "Asia/Shanghai";
+	c.p = p;
+	c.err = err;
+	int rc = parse(&c, name, data ? data : "", data ? len : 0);
+	free(c.text);
+	free(c.date);
+	if (rc)
+		post_free(p);
+	return rc;
+}
+
+void post_free(struct post *p)
+{
+	if (!p)
+		return;
+	free(p->slug);
+	free(p->title);
+	free(p->layout);
+	strlist_free(&p->categories);
+	strlist_free(&p->tags);
+	free(p->info_code);
+	free(p->source_url);
+	free(p->source_name);
+	free(p->front_matter);
+	free(p->body_md);
+	free(p->body_html);
+	free(p->summary);
+	free(p->warning);
+	memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,58 @@
+/*
+ * post.h - one Jekyll post file, parsed into the fields the store keeps.
+ *
+ * post_parse() takes a file's bytes and returns a struct post or a
+ * struct post_error ("line: reason").  It never touches the store and
+ * keeps no state between calls, so it is easy to test and to fuzz.
+ * Front matter is read with libyaml, the body rendered with cmark.
+ */
+#ifndef FINEWS_POST_H
+#define FINEWS_POST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct strlist {
+	char **v;
+	size_t n;
+};
+
+struct post {
+	char *slug;              /* URL name, from the file name */
+	char *title;
+	char *layout;            /* NULL when absent */
+	struct strlist categories; /* as Jekyll reads them, in order */
+	struct strlist tags;
+	int64_t published;       /* the instant, seconds since the epoch (UTC) */
+	int utc_offset;          /* minutes east of UTC it was written in */
+	char day[11];            /* "YYYY/MM/DD" in the site's zone: the URL's date */
+	char *info_code;         /* share code, NULL when none */
+	char *source_url;        /* original article, NULL when none */
+	char *source_name;       /* NULL when none */
+	char *front_matter;      /* the raw YAML text, every key kept */
+	char *body_md;           /* body source, navigation links removed */
+	char *body_html;         /* body_md rendered by cmark (raw HTML kept) */
+	char *summary;           /* plain text, about 120 characters */
+	char *warning;           /* a non-fatal remark for stderr, or NULL */
+	int warning_line;
+};
+
+struct post_error {
+	int line;                /* 1-based line of the file, 0 when unknown */
+	char reason[200];
+};
+
+/*
+ * Parse the post in data[0..len) whose file name (without folders) is
+ * name; tz is the site's time zone (e.g. "Asia/Shanghai"), used for
+ * dates without an offset and for the URL's day.
+ * Returns 0 and fills *p, or -1 and fills *err.  post_free() releases p.
+ */
+int post_parse(const char *name, const char *data, size_t len,
+	       const char *tz, struct post *p, struct post_error *err);
+void post_free(struct post *p);
+
+/* "2021-12-08-slug.md" -> 1 and the slug/date parts; 0 when not a post. */
+int post_filename(const char *name, char date[11], char **slug);
+
+#endif

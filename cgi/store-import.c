@@ -1,0 +1,323 @@
+/*
+ * store-import.c - the writes finews-import makes: files, posts, their
+ * categories and tags, and the categories' display names.
+ */
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+int store_site_set(struct store *s, const char *key, const char *value)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SITE_SET);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "saving the site");
+}
+
+int store_file_get(struct store *s, const char *path, struct file_state *f)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_FILE_GET);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return store_fail(s, "reading a file's state");
+	f->size = sqlite3_column_int64(st, 0);
+	f->mtime = sqlite3_column_int64(st, 1);
+	memset(f->hash, 0, sizeof f->hash);
+	const void *h = sqlite3_column_blob(st, 2);
+	int n = sqlite3_column_bytes(st, 2);
+	if (h && n == (int)sizeof f->hash)
+		memcpy(f->hash, h, sizeof f->hash);
+	f->post_id = sqlite3_column_int64(st, 3);
+	return 1;
+}
+
+int store_file_put(struct store *s, const char *path, const struct file_state *f)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_FILE_PUT);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, f->size);
+	sqlite3_bind_int64(st, 3, f->mtime);
+	sqlite3_bind_blob(st, 4, f->hash, sizeof f->hash, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, f->post_id);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "saving a file");
+}
+
+int store_file_touch(struct store *s, const char *path, int64_t size, int64_t mtime)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_FILE_TOUCH);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, size);
+	sqlite3_bind_int64(st, 3, mtime);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "saving a file");
+}
+
+int store_post_by_code(struct store *s, const char *code, int64_t *id, char **path)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_POST_BY_CODE);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return store_fail(s, "looking up an infoCode");
+	*id = sqlite3_column_int64(st, 0);
+	*path = xstrdup((const char *)sqlite3_column_text(st, 1));
+	return 1;
+}
+
+static void mark_dirty(struct store *s, int64_t category)
+{
+	for (size_t i = 0; i < s->ndirty; i++)
+		if (s->dirty[i] == category)
+			return;
+	if (s->ndirty == s->capdirty) {
+		s->capdirty = s->capdirty ? 2 * s->capdirty : 16;
+		s->dirty = xrealloc(s->dirty, s->capdirty * sizeof *s->dirty);
+	}
+	s->dirty[s->ndirty++] = category;
+}
+
+/* Find or make the category slug; *name gets its display name. */
+static int64_t category_id(struct store *s, const char *slug, char **name)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_CATEGORY_ADD);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, "adding a category");
+	st = store_stmt(s, ST_CATEGORY_ID);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return store_fail(s, "finding a category");
+	int64_t id = sqlite3_column_int64(st, 0);
+	*name = xstrdup((const char *)sqlite3_column_text(st, 1));
+	return id;
+}
+
+static int64_t tag_id(struct store *s, const char *name)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TAG_ADD);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, "adding a tag");
+	st = store_stmt(s, ST_TAG_ID);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return store_fail(s, "finding a tag");
+	return sqlite3_column_int64(st, 0);
+}
+
+static int link_post(struct store *s, enum stmt_id id, int64_t post, int64_t other,
+		     int64_t published)
+{
+	sqlite3_stmt *st = store_stmt(s, id);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, post);
+	sqlite3_bind_int64(st, 2, other);
+	if (id == ST_POST_CATEGORY_ADD)
+		sqlite3_bind_int64(st, 3, published);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "linking a post");
+}
+
+static int clear_links(struct store *s, enum stmt_id id, int64_t post)
+{
+	sqlite3_stmt *st = store_stmt(s, id);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, post);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "unlinking a post");
+}
+
+static int has_tag(const struct post *p, const char *tag)
+{
+	for (size_t i = 0; i < p->tags.n; i++)
+		if (strcmp(p->tags.v[i], tag) == 0)
+			return 1;
+	return 0;
+}
+
+/* Find or make each of the post's categories, into ids[]; a category
+ * whose shared tag this post lacks, or any category of an updated post,
+ * is marked to be named again at the end of the run. */
+static int resolve_categories(struct store *s, const struct post *p, int updated,
+			      int64_t *ids)
+{
+	for (size_t i = 0; i < p->categories.n; i++) {
+		char *name = NULL;
+		ids[i] = category_id(s, p->categories.v[i], &name);
+		if (ids[i] < 0)
+			return -1;
+		if (updated || !has_tag(p, name))
+			mark_dirty(s, ids[i]);
+		free(name);
+	}
+	return 0;
+}
+
+static int save_categories(struct store *s, const struct post *p, int64_t post,
+			   int updated, const int64_t *ids)
+{
+	if (updated && clear_links(s, ST_POST_CATEGORIES_CLEAR, post) < 0)
+		return -1;
+	for (size_t i = 0; i < p->categories.n; i++)
+		if (link_post(s, ST_POST_CATEGORY_ADD, post, ids[i], p->published) < 0)
+			return -1;
+	return 0;
+}
+
+static int save_tags(struct store *s, const struct post *p, int64_t post, int updated)
+{
+	if (updated && clear_links(s, ST_POST_TAGS_CLEAR, post) < 0)
+		return -1;
+	for (size_t i = 0; i < p->tags.n; i++) {
+		int64_t t = tag_id(s, p->tags.v[i]);
+		if (t < 0 || link_post(s, ST_POST_TAG_ADD, post, t, 0) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void bind_opt(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_post(sqlite3_stmt *st, const struct post *p, const char *path,
+		      const char *category_path, int64_t category)
+{
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, p->slug, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, category_path, -1, SQLITE_STATIC);
+	if (category)
+		sqlite3_bind_int64(st, 5, category);
+	sqlite3_bind_text(st, 6, p->title, -1, SQLITE_STATIC);
+	bind_opt(st, 7, p->layout);
+	sqlite3_bind_int64(st, 8, p->published);
+	sqlite3_bind_int(st, 9, p->utc_offset);
+	bind_opt(st, 10, p->info_code);
+	bind_opt(st, 11, p->source_url);
+	bind_opt(st, 12, p->source_name);
+	sqlite3_bind_text(st, 13, p->summary, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 14, p->front_matter, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 15, p->body_md, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 16, p->body_html, -1, SQLITE_STATIC);
+}
+
+static char *join_categories(const struct post *p)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < p->categories.n; i++) {
+		if (i)
+			buf_addc(&b, '/');
+		buf_adds(&b, p->categories.v[i]);
+	}
+	return buf_steal(&b);
+}
+
+int store_post_save(struct store *s, const struct post *p, const char *path, int64_t *id)
+{
+	int updated = *id != 0;
+	char *cpath = join_categories(p);
+	int64_t *cats = xmalloc((p->categories.n + 1) * sizeof *cats);
+	int rc = -1;
+	if (resolve_categories(s, p, updated, cats) < 0)
+		goto out;
+	sqlite3_stmt *st = store_stmt(s, updated ? ST_POST_UPDATE : ST_POST_INSERT);
+	if (!st)
+		goto out;
+	bind_post(st, p, path, cpath, p->categories.n ? cats[0] : 0);
+	if (updated)
+		sqlite3_bind_int64(st, 17, *id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		store_fail(s, "saving a post");
+		goto out;
+	}
+	if (!updated)
+		*id = sqlite3_last_insert_rowid(s->db);
+	if (save_categories(s, p, *id, updated, cats) < 0 ||
+	    save_tags(s, p, *id, updated) < 0)
+		goto out;
+	rc = 0;
+out:
+	free(cats);
+	free(cpath);
+	return rc;
+}
+
+int store_post_drop_orphan(struct store *s, int64_t id)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_FILE_COUNT_POST);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return store_fail(s, "counting a post's files");
+	if (sqlite3_column_int64(st, 0) > 0)
+		return 0;
+	st = store_stmt(s, ST_POST_DELETE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "deleting a post");
+}
+
+/* A category's name: the tag all its posts share, else its slug. */
+static int name_category(struct store *s, int64_t id)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_CATEGORY_SHARED_TAG);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "naming a category");
+	char *tag = rc == SQLITE_ROW
+		? xstrdup((const char *)sqlite3_column_text(st, 0)) : NULL;
+	st = store_stmt(s, ST_CATEGORY_SET_NAME);
+	if (!st) {
+		free(tag);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	bind_opt(st, 2, tag);
+	rc = sqlite3_step(st);
+	free(tag);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "naming a category");
+}
+
+int store_categories_name(struct store *s)
+{
+	for (size_t i = 0; i < s->ndirty; i++)
+		if (name_category(s, s->dirty[i]) < 0)
+			return -1;
+	s->ndirty = 0;
+	return 0;
+}

@@ -1,0 +1,204 @@
+/*
+ * store.c - opening the SQLite store, creating and upgrading its schema,
+ * and the table of prepared statements every other part goes through.
+ * No SQL is ever assembled from strings: each statement is a constant
+ * here, values are bound.
+ */
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+extern const char store_schema_sql[];  /* sql/schema.sql, built in */
+
+/*
+ * Upgrades: upgrades[v] takes a store at user_version v to v + 1.
+ * Version 0 is an empty file, so its step is the whole schema.
+ */
+static const char *const upgrades[STORE_VERSION] = {
+	store_schema_sql,
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+	[ST_SITE_SET] = "INSERT INTO site(key, value) VALUES (?1, ?2) "
+		"ON CONFLICT(key) DO UPDATE SET value = excluded.value "
+		"WHERE value IS NOT excluded.value",
+	[ST_FILE_GET] = "SELECT size, mtime, hash, post_id FROM files WHERE path = ?1",
+	[ST_FILE_PUT] = "INSERT INTO files(path, size, mtime, hash, post_id) "
+		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(path) DO UPDATE SET "
+		"size = excluded.size, mtime = excluded.mtime, "
+		"hash = excluded.hash, post_id = excluded.post_id",
+	[ST_FILE_TOUCH] = "UPDATE files SET size = ?2, mtime = ?3 WHERE path = ?1",
+	[ST_FILE_COUNT_POST] = "SELECT count(*) FROM files WHERE post_id = ?1",
+	[ST_POST_BY_CODE] = "SELECT id, path FROM posts WHERE info_code = ?1",
+	[ST_POST_INSERT] = "INSERT INTO posts(path, slug, day, category_path, "
+		"category_id, title, layout, published, utc_offset, info_code, "
+		"source_url, source_name, summary, front_matter, body_md, "
+		"body_html, imported) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+		"?10, ?11, ?12, ?13, ?14, ?15, ?16, unixepoch())",
+	[ST_POST_UPDATE] = "UPDATE posts SET path = ?1, slug = ?2, day = ?3, "
+		"category_path = ?4, category_id = ?5, title = ?6, layout = ?7, "
+		"published = ?8, utc_offset = ?9, info_code = ?10, "
+		"source_url = ?11, source_name = ?12, summary = ?13, "
+		"front_matter = ?14, body_md = ?15, body_html = ?16, "
+		"imported = unixepoch() WHERE id = ?17",
+	[ST_POST_DELETE] = "DELETE FROM posts WHERE id = ?1",
+	[ST_CATEGORY_ADD] = "INSERT OR IGNORE INTO categories(slug, name) VALUES (?1, ?1)",
+	[ST_CATEGORY_ID] = "SELECT id, name FROM categories WHERE slug = ?1",
+	[ST_CATEGORY_SHARED_TAG] = "SELECT t.name FROM post_categories pc "
+		"JOIN post_tags pt ON pt.post_id = pc.post_id "
+		"JOIN tags t ON t.id = pt.tag_id WHERE pc.category_id = ?1 "
+		"GROUP BY pt.tag_id HAVING count(*) = (SELECT count(*) "
+		"FROM post_categories WHERE category_id = ?1) "
+		"ORDER BY min(pc.published), t.name LIMIT 1",
+	[ST_CATEGORY_SET_NAME] = "UPDATE categories SET name = "
+		"coalesce(?2, slug) WHERE id = ?1",
+	[ST_POST_CATEGORIES_CLEAR] = "DELETE FROM post_categories WHERE post_id = ?1",
+	[ST_POST_CATEGORY_ADD] = "INSERT OR IGNORE INTO post_categories"
+		"(post_id, category_id, published) VALUES (?1, ?2, ?3)",
+	[ST_TAG_ADD] = "INSERT OR IGNORE INTO tags(name) VALUES (?1)",
+	[ST_TAG_ID] = "SELECT id FROM tags WHERE name = ?1",
+	[ST_POST_TAGS_CLEAR] = "DELETE FROM post_tags WHERE post_id = ?1",
+	[ST_POST_TAG_ADD] = "INSERT OR IGNORE INTO post_tags(post_id, tag_id) "
+		"VALUES (?1, ?2)",
+	[ST_POST_HAS_TAG] = "SELECT 1 FROM post_tags pt JOIN tags t "
+		"ON t.id = pt.tag_id WHERE pt.post_id = ?1 AND t.name = ?2",
+};
+
+int store_fail(struct store *s, const char *what)
+{
+	fprintf(stderr, "finews: %s: %s: %s\n", s->path ? s->path : "store",
+		what, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+	return -1;
+}
+
+static int exec(struct store *s, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fprintf(stderr, "finews: %s: %s\n", s->path, msg ? msg : "error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int user_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Bring the store to STORE_VERSION, one step per transaction. */
+static int upgrade(struct store *s)
+{
+	int v = user_version(s);
+	if (v < 0)
+		return store_fail(s, "reading the schema version");
+	if (v > STORE_VERSION) {
+		fprintf(stderr, "finews: %s: store version %d is newer than this "
+			"program (%d)\n", s->path, v, STORE_VERSION);
+		return -1;
+	}
+	for (; v < STORE_VERSION; v++) {
+		/* journal_mode cannot change inside a transaction */
+		if (v == 0 && exec(s, "PRAGMA journal_mode = WAL") < 0)
+			return -1;
+		if (exec(s, "BEGIN IMMEDIATE") < 0)
+			return -1;
+		if (exec(s, upgrades[v]) < 0) {
+			exec(s, "ROLLBACK");
+			return -1;
+		}
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+		if (exec(s, sql) < 0 || exec(s, "COMMIT") < 0) {
+			exec(s, "ROLLBACK");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int store_open(struct store *s, const char *path, int readonly)
+{
+	memset(s, 0, sizeof *s);
+	s->path = path;
+	int flags = readonly ? SQLITE_OPEN_READONLY
+			     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		store_fail(s, "cannot open");
+		store_close(s);
+		return -1;
+	}
+	sqlite3_busy_timeout(s->db, 5000);
+	if (exec(s, "PRAGMA foreign_keys = ON") < 0)
+		goto fail;
+	if (readonly) {
+		int v = user_version(s);
+		if (v != STORE_VERSION) {
+			fprintf(stderr, "finews: %s: store version %d, expected %d "
+				"(run finews-import to create or upgrade it)\n",
+				path, v, STORE_VERSION);
+			goto fail;
+		}
+		return 0;
+	}
+	if (exec(s, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
+		    "PRAGMA temp_store = MEMORY") < 0 || upgrade(s) < 0)
+		goto fail;
+	return 0;
+fail:
+	store_close(s);
+	return -1;
+}
+
+void store_close(struct store *s)
+{
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	sqlite3_close(s->db);
+	free(s->dirty);
+	memset(s, 0, sizeof *s);
+}
+
+sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id)
+{
+	sqlite3_stmt *st = s->st[id];
+	if (!st) {
+		if (sqlite3_prepare_v3(s->db, stmt_sql[id], -1,
+				       SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+			store_fail(s, "preparing a statement");
+			return NULL;
+		}
+		s->st[id] = st;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+int store_begin(struct store *s)
+{
+	return exec(s, "BEGIN IMMEDIATE");
+}
+
+int store_commit(struct store *s)
+{
+	return exec(s, "COMMIT");
+}
+
+void store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		exec(s, "ROLLBACK");
+}

@@ -1,0 +1,87 @@
+/*
+ * store.h - the SQLite store, behind one small interface of prepared
+ * statements.  finews-import opens it read-write (the only writer);
+ * finews.fcgi opens it read-only, one connection per worker.
+ */
+#ifndef FINEWS_STORE_H
+#define FINEWS_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+
+#include "post.h"
+
+#define STORE_VERSION 1  /* PRAGMA user_version this program writes */
+
+enum stmt_id {
+	/* import */
+	ST_SITE_SET,
+	ST_FILE_GET,
+	ST_FILE_PUT,
+	ST_FILE_TOUCH,
+	ST_FILE_COUNT_POST,
+	ST_POST_BY_CODE,
+	ST_POST_INSERT,
+	ST_POST_UPDATE,
+	ST_POST_DELETE,
+	ST_CATEGORY_ADD,
+	ST_CATEGORY_ID,
+	ST_CATEGORY_SHARED_TAG,
+	ST_CATEGORY_SET_NAME,
+	ST_POST_CATEGORIES_CLEAR,
+	ST_POST_CATEGORY_ADD,
+	ST_TAG_ADD,
+	ST_TAG_ID,
+	ST_POST_TAGS_CLEAR,
+	ST_POST_TAG_ADD,
+	ST_POST_HAS_TAG,
+	ST_COUNT
+};
+
+struct store {
+	sqlite3 *db;
+	const char *path;
+	sqlite3_stmt *st[ST_COUNT];  /* prepared on first use */
+	int64_t *dirty;              /* categories whose name may change */
+	size_t ndirty, capdirty;
+};
+
+/* Open (and for writing: create or upgrade) the store.  On failure
+ * returns -1 and writes one line to stderr. */
+int store_open(struct store *s, const char *path, int readonly);
+void store_close(struct store *s);
+
+/* The prepared statement id, reset and with bindings cleared. */
+sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id);
+
+int store_begin(struct store *s);
+int store_commit(struct store *s);
+void store_rollback(struct store *s);
+
+/* Writing (finews-import) ---------------------------------------------- */
+
+struct file_state {
+	int64_t size, mtime;
+	unsigned char hash[16];
+	int64_t post_id;
+};
+
+int store_site_set(struct store *s, const char *key, const char *value);
+/* 1 and *f when the file is known, 0 when not, -1 on error. */
+int store_file_get(struct store *s, const char *path, struct file_state *f);
+int store_file_put(struct store *s, const char *path, const struct file_state *f);
+int store_file_touch(struct store *s, const char *path, int64_t size, int64_t mtime);
+/* 1 and *id, *path (malloc'ed) when a post holds code; 0 when none. */
+int store_post_by_code(struct store *s, const char *code, int64_t *id, char **path);
+/* Insert (id == 0) or update post id; *id gets the post's id. */
+int store_post_save(struct store *s, const struct post *p, const char *path, int64_t *id);
+/* Delete post id when no file refers to it any more. */
+int store_post_drop_orphan(struct store *s, int64_t id);
+/* Give every category touched since the last call its display name. */
+int store_categories_name(struct store *s);
+
+/* Print "finews: <what>: <sqlite message>" and return -1. */
+int store_fail(struct store *s, const char *what);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * util.h - small things every part of finews needs: a growable byte
+ * buffer, string helpers, UTF-8 validation, file reading.
+ */
+#ifndef FINEWS_UTIL_H
+#define FINEWS_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct buf {
+	char *s;        /* always NUL-terminated once anything is added */
+	size_t len, cap;
+};
+
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+char *buf_steal(struct buf *b);   /* the string, never NULL; b is reset */
+void buf_free(struct buf *b);
+
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* 1 when s[0..n) is well-formed UTF-8 (no overlongs, surrogates, > U+10FFFF). */
+int utf8_valid(const char *s, size_t n);
+/* Offset of the first invalid byte, or n. */
+size_t utf8_invalid_at(const char *s, size_t n);
+/* Length of the UTF-8 sequence starting at s (1 for a bad byte). */
+size_t utf8_seqlen(const unsigned char *s, size_t n);
+
+/* Read a whole file; returns 0, or -1 with errno set.  *data is NUL-terminated. */
+int read_file(const char *path, char **data, size_t *len);
+
+#endif

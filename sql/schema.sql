@@ -1,0 +1,79 @@
+-- schema.sql - the finews store.
+--
+-- finews-import is the only writer; finews.fcgi opens the file read-only.
+-- The schema version is PRAGMA user_version; cgi/store.c upgrades older
+-- stores step by step, and sets the journal to WAL so readers never wait
+-- for an import.
+-- Times are seconds since the epoch (UTC), with the offset, in minutes,
+-- that the post's date was written in.
+
+CREATE TABLE IF NOT EXISTS site (
+	key   TEXT PRIMARY KEY,        -- title, description, url, lang, timezone
+	value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS categories (
+	id    INTEGER PRIMARY KEY,
+	slug  TEXT NOT NULL UNIQUE,    -- as in the URL: /<slug>/
+	name  TEXT NOT NULL            -- the tag all its posts share, else the slug
+);
+
+CREATE TABLE IF NOT EXISTS posts (
+	id           INTEGER PRIMARY KEY,
+	path         TEXT NOT NULL,         -- the file it last came from
+	slug         TEXT NOT NULL,
+	day          TEXT NOT NULL,         -- YYYY/MM/DD in the site's zone
+	category_path TEXT NOT NULL,        -- "emnews" or "a/b": the URL's head
+	category_id  INTEGER REFERENCES categories(id),  -- the first category
+	title        TEXT NOT NULL,
+	layout       TEXT,
+	published    INTEGER NOT NULL,
+	utc_offset   INTEGER NOT NULL,
+	info_code    TEXT UNIQUE,
+	source_url   TEXT,
+	source_name  TEXT,
+	summary      TEXT NOT NULL,
+	front_matter TEXT NOT NULL,
+	body_md      TEXT NOT NULL,
+	body_html    TEXT NOT NULL,
+	imported     INTEGER NOT NULL       -- when this version was stored
+);
+
+-- Every post file imported: what it held when last read, and its post.
+-- Two files with one infoCode both point at that one post.
+CREATE TABLE IF NOT EXISTS files (
+	path    TEXT PRIMARY KEY,           -- absolute
+	size    INTEGER NOT NULL,           -- with mtime, a fast "unchanged"
+	mtime   INTEGER NOT NULL,           -- check (nanoseconds)
+	hash    BLOB NOT NULL,              -- XXH3-128 of the file's bytes
+	post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS tags (
+	id    INTEGER PRIMARY KEY,
+	name  TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE IF NOT EXISTS post_tags (
+	post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+	tag_id  INTEGER NOT NULL REFERENCES tags(id),
+	PRIMARY KEY (post_id, tag_id)
+) WITHOUT ROWID;
+
+-- Every category a post is in (Jekyll allows several), with the post's
+-- time copied so that a category's newest posts are one index range.
+CREATE TABLE IF NOT EXISTS post_categories (
+	post_id     INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+	category_id INTEGER NOT NULL REFERENCES categories(id),
+	published   INTEGER NOT NULL,
+	PRIMARY KEY (post_id, category_id)
+) WITHOUT ROWID;
+
+-- Newest first, site-wide and per category.
+CREATE INDEX IF NOT EXISTS posts_newest ON posts(published DESC, id DESC);
+-- A URL /<categories>/<yyyy>/<mm>/<dd>/<slug>.html
+CREATE INDEX IF NOT EXISTS posts_url ON posts(day, slug);
+CREATE INDEX IF NOT EXISTS files_post ON files(post_id);
+CREATE INDEX IF NOT EXISTS post_tags_tag ON post_tags(tag_id, post_id);
+CREATE INDEX IF NOT EXISTS post_categories_newest
+	ON post_categories(category_id, published DESC, post_id DESC);

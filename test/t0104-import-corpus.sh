@@ -1,0 +1,34 @@
+#!/bin/sh
+# The real corpus (../shared/corpus/finews, when present) imports whole,
+# and its newspaper article is read the way the old site showed it.
+. "$(dirname "$0")/lib.sh"
+
+[ -d "$CORPUS/_posts" ] || skip_all "no corpus beside the checkout"
+"$IMPORT" --db "$T/db" "$CORPUS" 2>"$T/err"
+is "$?" 0 "corpus imports with exit status 0"
+like "$(cat "$T/err")" "74 added, 0 updated, 0 unchanged, 0 failed" "summary: 74 added"
+is "$(q "$T/db" "SELECT count(*) FROM posts")" 74 "all 74 posts are in"
+is "$(q "$T/db" "SELECT value FROM site WHERE key='title'")" 金融消息 "site title from _config.yml"
+
+w="FROM posts WHERE path LIKE '%/2022-01-10-NW202201102241149770.md'"
+like "$(q "$T/db" "SELECT title $w")" "^聚焦产业发展 强化工业主战场定位" "NW article: title"
+is "$(q "$T/db" "SELECT datetime(published + utc_offset*60, 'unixepoch') || ' ' || utc_offset $w")" "2022-01-10 07:48:36 480" "NW article: 2022-01-10 07:48:36 at +08:00"
+is "$(q "$T/db" "SELECT category_path $w")" nanchangribao "NW article: category nanchangribao"
+is "$(q "$T/db" "SELECT name FROM categories WHERE id = (SELECT category_id $w)")" 南昌日报新闻 "category shown as 南昌日报新闻"
+is "$(q "$T/db" "SELECT info_code $w")" NW202201102241149770 "NW article: infoCode"
+is "$(q "$T/db" "SELECT source_name $w")" 南昌日报 "NW article: source 南昌日报"
+body=$(q "$T/db" "SELECT body_md || body_html $w")
+unlike "$body" "返回" "body has no 返回 links"
+unlike "$body" "NewsShare" "body has no share link"
+like "$body" "文章来源：南昌日报" "the 文章来源 line stays"
+
+w2="FROM posts WHERE slug = '202112082206736335'"
+is "$(q "$T/db" "SELECT source_url $w2")" "http://finance.eastmoney.com/news/1345,202112082206736335.html" "wire post: source URL"
+is "$(q "$T/db" "SELECT info_code $w2")" NW202112082206736335 "wire post: infoCode from its news id"
+is "$(q "$T/db" "SELECT utc_offset $w2")" 480 "wire post without offset: Asia/Shanghai"
+unlike "$(q "$T/db" "SELECT body_md $w2")" "返回|eastmoney" "wire post body without navigation or source link"
+is "$(q "$T/db" "SELECT name FROM categories WHERE slug='emnews'")" 东财滚动新闻 "emnews shown as 东财滚动新闻"
+is "$(q "$T/db" "SELECT count(*) FROM posts WHERE summary = '' OR body_html = ''")" 0 "every post has a summary and a body"
+"$IMPORT" --db "$T/db" "$CORPUS" 2>"$T/err2"
+like "$(cat "$T/err2")" "0 added, 0 updated, 74 unchanged, 0 failed" "a second run changes nothing"
+done_testing

@@ -1,0 +1,31 @@
+#!/bin/sh
+# The store carries its schema version (PRAGMA user_version); an older
+# store is upgraded by the importer, a newer one is refused clearly.
+. "$(dirname "$0")/lib.sh"
+
+"$IMPORT" --db "$T/db" "$SAMPLE" 2>/dev/null
+is "$(q "$T/db" "PRAGMA user_version")" 1 "a new store is at version 1"
+is "$(q "$T/db" "PRAGMA journal_mode")" wal "the store is in WAL mode"
+for t in posts categories tags post_tags post_categories files site; do
+	is "$(q "$T/db" "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='$t'")" 1 "table $t exists"
+done
+for i in posts_newest post_categories_newest posts_url; do
+	is "$(q "$T/db" "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name='$i'")" 1 "index $i exists"
+done
+plan=$(q "$T/db" "EXPLAIN QUERY PLAN SELECT id FROM posts WHERE day='2021/12/08' AND slug='x'")
+like "$plan" "posts_url" "a URL lookup uses the (day, slug) index"
+plan=$(q "$T/db" "EXPLAIN QUERY PLAN SELECT post_id FROM post_categories WHERE category_id=1 ORDER BY published DESC LIMIT 50")
+like "$plan" "post_categories_newest" "a category's newest posts use its index"
+unlike "$plan" "TEMP B-TREE" "without sorting"
+
+# An empty file is a store at version 0: the importer brings it up.
+: > "$T/old.db"
+"$IMPORT" --db "$T/old.db" "$SAMPLE" 2>/dev/null
+is "$?" 0 "an empty (version 0) store is upgraded"
+is "$(q "$T/old.db" "PRAGMA user_version")" 1 "to version 1"
+
+q "$T/db" "PRAGMA user_version = 99"
+"$IMPORT" --db "$T/db" "$SAMPLE" 2>"$T/err"
+is "$?" 2 "a newer store is refused with status 2"
+like "$(cat "$T/err")" "version 99 is newer" "with a clear message"
+done_testing
