@@ -71,7 +71,7 @@ $(B)/sql/schema.o: $(B)/sql/schema.c
 	$(CC) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
 
 $(B)/finews-import: $(call objs,$(IMPORT) $(COMMON))
-	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread -lm
 
 $(B)/finews.fcgi: $(call objs,$(SERVE) $(COMMON))
 	$(CXX) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread -lm

@@ -5,8 +5,10 @@
  * arithmetic and never look at TZ.  Dates without one are local to an
  * IANA zone: we point TZ at it and let mktime()/localtime_r() consult
  * the system's zone database.  The only mutable state is a cache of the
- * zone TZ was last set to (tz_cache below), so tzset() runs only when the
- * zone changes; callers (the importer, the tests) are single threaded.
+ * zone TZ was last set to and of the offset it had over the last hour
+ * looked up (zone_cache below): glibc stats the zone file on every
+ * mktime(), and posts come in date order, so most lookups never reach
+ * it.  Callers (the importer, the tests) are single threaded.
  */
 #include "date.h"
 
@@ -185,10 +187,15 @@ static int parse_fields(const char *s, struct fields *f)
 }
 
 /*
- * The cache: the zone TZ was last set to by us.  Only ever touched by
- * use_zone(); a name too long for it is simply set every time.
+ * The cache: the zone TZ was last set to by us, and the offset that zone
+ * has for every instant in [lo, hi) (one local hour, or empty).  Only
+ * ever touched by use_zone() and zone_offset_at().
  */
-static char tz_cache[128];
+static struct {
+	char tz[128];
+	int64_t lo, hi;
+	int offset;
+} zone_cache;
 
 /* Make the C library's local time be zone tz ("UTC" when empty). */
 static void use_zone(const char *tz)
@@ -196,20 +203,58 @@ static void use_zone(const char *tz)
 	if (!tz || !*tz)
 		tz = "UTC";
 	size_t n = strlen(tz);
-	if (n < sizeof tz_cache && !strcmp(tz_cache, tz))
+	if (n < sizeof zone_cache.tz && !strcmp(zone_cache.tz, tz))
 		return;
 	setenv("TZ", tz, 1);
 	tzset();
-	if (n < sizeof tz_cache)
-		memcpy(tz_cache, tz, n + 1);
+	zone_cache.lo = zone_cache.hi = 0;
+	if (n < sizeof zone_cache.tz)
+		memcpy(zone_cache.tz, tz, n + 1);
 	else
-		tz_cache[0] = '\0';
+		zone_cache.tz[0] = '\0';
+}
+
+/* The offset of the current zone at t, from the C library. */
+static int libc_offset(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!localtime_r(&tt, &tm))
+		return 0;
+	struct fields f = {
+		tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+		tm.tm_hour, tm.tm_min, tm.tm_sec, 0, 0
+	};
+	return (int)((fields_utc(&f) - t) / 60);
+}
+
+/* The offset of zone tz at t; remembers the hour around t when the
+ * offset holds for all of it. */
+static int zone_offset_at(const char *tz, int64_t t)
+{
+	use_zone(tz);
+	if (t >= zone_cache.lo && t < zone_cache.hi)
+		return zone_cache.offset;
+	int off = libc_offset(t);
+	int64_t lo = t - ((t % 3600) + 3600) % 3600, hi = lo + 3600;
+	if (libc_offset(lo) == off && libc_offset(hi - 1) == off) {
+		zone_cache.lo = lo;
+		zone_cache.hi = hi;
+		zone_cache.offset = off;
+	}
+	return off;
 }
 
 /* The instant of local fields in zone tz. */
 static int local_instant(const struct fields *f, const char *tz, int64_t *t)
 {
 	use_zone(tz);
+	int64_t guess = fields_utc(f) - (int64_t)zone_cache.offset * 60;
+	if (zone_cache.hi > zone_cache.lo && guess >= zone_cache.lo &&
+	    guess < zone_cache.hi) {
+		*t = guess;
+		return 0;
+	}
 	struct tm tm = {0};
 	tm.tm_year = f->year - 1900;
 	tm.tm_mon = f->mon - 1;
@@ -237,22 +282,19 @@ int date_parse(const char *s, const char *tz, int64_t *t, int *offset)
 	}
 	if (local_instant(&f, tz, t))
 		return -1;
-	*offset = date_zone_offset(tz, *t);
+	*offset = zone_offset_at(tz, *t);
 	return 0;
+}
+
+int date_valid(const char *s)
+{
+	struct fields f;
+	return s && !parse_fields(s, &f) && fields_valid(&f);
 }
 
 int date_zone_offset(const char *tz, int64_t t)
 {
-	use_zone(tz);
-	time_t tt = (time_t)t;
-	struct tm tm;
-	if (!localtime_r(&tt, &tm))
-		return 0;
-	struct fields f = {
-		tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-		tm.tm_hour, tm.tm_min, tm.tm_sec, 0, 0
-	};
-	return (int)((fields_utc(&f) - t) / 60);
+	return zone_offset_at(tz, t);
 }
 
 /* Format t at offset with sep between day and time, sp before the offset. */

@@ -16,6 +16,9 @@
  */
 int date_parse(const char *s, const char *tz, int64_t *t, int *offset);
 
+/* 1 when s is a date date_parse() accepts, in any zone. */
+int date_valid(const char *s);
+
 /* The UTC offset, in minutes, of zone tz at instant t. */
 int date_zone_offset(const char *tz, int64_t t);
 

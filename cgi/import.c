@@ -7,6 +7,11 @@
  * is one transaction.  Files whose size and mtime are as last seen, or
  * whose bytes hash as last seen, are skipped; a bad file is reported as
  * "path:line: reason" and the rest go in.
+ *
+ * Work is a pipeline over the list of files: the main thread checks each
+ * file against the store, a reader thread reads, hashes and parses the
+ * files that need it, and the main thread saves the results in order, so
+ * parsing one post overlaps storing the one before.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -17,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pthread.h>
 #include <time.h>
 #include <unistd.h>
 #include <xxhash.h>
@@ -29,10 +35,27 @@
 #define DEFAULT_DB "finews.db"
 #define DEFAULT_TZ "Asia/Shanghai"
 
-/* One post file to read, with its site's time zone. */
+#define WINDOW 256   /* posts the reader may parse ahead of the writer */
+
+enum outcome { SKIP, UNCHANGED, TOUCHED, PARSED, FAILED };
+
+/* One post file to read, with its site's time zone, and what became of it. */
 struct job {
 	char *path;
 	const char *tz;
+	int known;                   /* the store has seen this file */
+	struct file_state was, now;
+	enum outcome outcome;
+	struct post post;            /* when PARSED */
+	char *message;               /* an error or warning line, or NULL */
+};
+
+/* The hand-over between the reader thread and the writer. */
+struct pipe {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	size_t parsed, saved;        /* jobs done by each side */
+	int stop;                    /* the writer gave up */
 };
 
 struct run {
@@ -44,6 +67,7 @@ struct run {
 	int site_saved;
 	long added, updated, unchanged, failed;
 	int progress;                /* draw a bar on stderr */
+	struct pipe pipe;
 };
 
 static void usage(FILE *f)
@@ -73,6 +97,7 @@ static void add_job(struct run *r, char *path, const char *tz)
 		r->capjobs = r->capjobs ? 2 * r->capjobs : 256;
 		r->jobs = xrealloc(r->jobs, r->capjobs * sizeof *r->jobs);
 	}
+	memset(&r->jobs[r->njobs], 0, sizeof *r->jobs);
 	r->jobs[r->njobs].path = path;
 	r->jobs[r->njobs].tz = tz;
 	r->njobs++;
@@ -198,10 +223,10 @@ static void progress(struct run *r, size_t done)
 }
 
 /* Save the parsed post; returns 1 added, 2 updated, -1 on a store error. */
-static int save(struct run *r, const char *path, const struct post *p,
-		struct file_state *f, int known)
+static int save(struct run *r, struct job *j)
 {
-	int64_t id = known ? f->post_id : 0, old = id;
+	const struct post *p = &j->post;
+	int64_t id = j->known ? j->was.post_id : 0, old = id;
 	if (p->info_code) {
 		int64_t holder;
 		char *hpath = NULL;
@@ -210,78 +235,143 @@ static int save(struct run *r, const char *path, const struct post *p,
 			return -1;
 		if (rc == 1 && holder != id) {
 			fprintf(stderr, "%s:1: warning: infoCode %s is already held by "
-				"%s; updating that post\n", path, p->info_code, hpath);
+				"%s; updating that post\n", j->path, p->info_code, hpath);
 			id = holder;
 		}
 		free(hpath);
 	}
 	int was = id != 0;
-	if (store_post_save(&r->store, p, path, &id) < 0)
+	if (store_post_save(&r->store, p, j->path, &id) < 0)
 		return -1;
-	f->post_id = id;
-	if (store_file_put(&r->store, path, f) < 0)
+	j->now.post_id = id;
+	if (store_file_put(&r->store, j->path, &j->now) < 0)
 		return -1;
 	if (old && old != id && store_post_drop_orphan(&r->store, old) < 0)
 		return -1;
 	return was ? 2 : 1;
 }
 
-/* Import one file: 0 done (counted), -1 on a store error. */
-static int import_one(struct run *r, const struct job *j)
+static char *message(const char *path, int line, const char *what, const char *text)
+{
+	struct buf b = {0};
+	buf_printf(&b, "%s:%d: %s%s\n", path, line, what, text);
+	return buf_steal(&b);
+}
+
+/* Stage 1, in the writer: is the file as the store last saw it? */
+static int check(struct run *r, struct job *j)
 {
 	struct stat st;
-	struct file_state f, was;
-	int known = store_file_get(&r->store, j->path, &was);
-	if (known < 0)
+	j->known = store_file_get(&r->store, j->path, &j->was);
+	if (j->known < 0)
 		return -1;
 	if (stat(j->path, &st) < 0) {
-		fprintf(stderr, "%s:1: unreadable: %s\n", j->path, strerror(errno));
-		r->failed++;
+		j->outcome = FAILED;
+		j->message = message(j->path, 1, "unreadable: ", strerror(errno));
 		return 0;
 	}
-	f.size = st.st_size;
-	f.mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
-	if (known && was.size == f.size && was.mtime == f.mtime) {
-		r->unchanged++;
-		return 0;
-	}
+	j->now.size = st.st_size;
+	j->now.mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+	j->now.post_id = j->known ? j->was.post_id : 0;
+	if (j->known && j->was.size == j->now.size && j->was.mtime == j->now.mtime)
+		j->outcome = UNCHANGED;
+	return 0;
+}
+
+/* Stage 2, in the reader: read, hash and parse a file. */
+static void parse(struct job *j)
+{
 	char *data;
 	size_t len;
 	if (read_file(j->path, &data, &len) < 0) {
-		fprintf(stderr, "%s:1: unreadable: %s\n", j->path, strerror(errno));
-		r->failed++;
-		return 0;
+		j->outcome = FAILED;
+		j->message = message(j->path, 1, "unreadable: ", strerror(errno));
+		return;
 	}
 	XXH128_hash_t h = XXH3_128bits(data, len);
-	XXH128_canonicalFromHash((XXH128_canonical_t *)f.hash, h);
-	int rc = 0;
-	if (known && memcmp(was.hash, f.hash, sizeof f.hash) == 0) {
-		r->unchanged++;
-		rc = store_file_touch(&r->store, j->path, f.size, f.mtime);
+	XXH128_canonicalFromHash((XXH128_canonical_t *)j->now.hash, h);
+	if (j->known && memcmp(j->was.hash, j->now.hash, sizeof j->now.hash) == 0) {
+		j->outcome = TOUCHED;
 		free(data);
-		return rc;
+		return;
 	}
 	const char *name = strrchr(j->path, '/');
 	name = name ? name + 1 : j->path;
-	struct post p;
 	struct post_error err;
-	if (post_parse(name, data, len, j->tz, &p, &err) < 0) {
-		fprintf(stderr, "%s:%d: %s\n", j->path, err.line, err.reason);
-		r->failed++;
-		free(data);
-		return 0;
+	if (post_parse(name, data, len, j->tz, &j->post, &err) < 0) {
+		j->outcome = FAILED;
+		j->message = message(j->path, err.line, "", err.reason);
+	} else {
+		j->outcome = PARSED;
+		if (j->post.warning)
+			j->message = message(j->path, j->post.warning_line,
+					     "warning: ", j->post.warning);
 	}
-	if (p.warning)
-		fprintf(stderr, "%s:%d: warning: %s\n", j->path, p.warning_line,
-			p.warning);
-	f.post_id = known ? was.post_id : 0;
-	rc = save(r, j->path, &p, &f, known);
-	if (rc == 1)
-		r->added++;
-	else if (rc == 2)
-		r->updated++;
-	post_free(&p);
 	free(data);
+}
+
+static void *reader(void *arg)
+{
+	struct run *r = arg;
+	struct pipe *q = &r->pipe;
+	for (size_t i = 0; i < r->njobs; i++) {
+		pthread_mutex_lock(&q->lock);
+		while (!q->stop && i >= q->saved + WINDOW)
+			pthread_cond_wait(&q->cond, &q->lock);
+		int stop = q->stop;
+		pthread_mutex_unlock(&q->lock);
+		if (stop)
+			break;
+		if (r->jobs[i].outcome == SKIP)
+			parse(&r->jobs[i]);
+		pthread_mutex_lock(&q->lock);
+		q->parsed = i + 1;
+		pthread_cond_broadcast(&q->cond);
+		pthread_mutex_unlock(&q->lock);
+	}
+	return NULL;
+}
+
+/* Stage 3, in the writer: wait for job i, store it, count it. */
+static int store_job(struct run *r, size_t i)
+{
+	struct pipe *q = &r->pipe;
+	pthread_mutex_lock(&q->lock);
+	while (q->parsed <= i)
+		pthread_cond_wait(&q->cond, &q->lock);
+	pthread_mutex_unlock(&q->lock);
+
+	struct job *j = &r->jobs[i];
+	int rc = 0;
+	if (j->message)
+		fputs(j->message, stderr);
+	switch (j->outcome) {
+	case UNCHANGED:
+		r->unchanged++;
+		break;
+	case TOUCHED:
+		r->unchanged++;
+		rc = store_file_touch(&r->store, j->path, j->now.size, j->now.mtime);
+		break;
+	case FAILED:
+		r->failed++;
+		break;
+	case PARSED:
+		rc = save(r, j);
+		if (rc == 1)
+			r->added++;
+		else if (rc == 2)
+			r->updated++;
+		post_free(&j->post);
+		memset(&j->post, 0, sizeof j->post);
+		break;
+	case SKIP:
+		break;
+	}
+	pthread_mutex_lock(&q->lock);
+	q->saved = i + 1;
+	pthread_cond_broadcast(&q->cond);
+	pthread_mutex_unlock(&q->lock);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -292,30 +382,52 @@ static double now(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+static int import_files(struct run *r)
+{
+	for (size_t i = 0; i < r->njobs; i++)
+		if (check(r, &r->jobs[i]) < 0)
+			return -1;
+	struct pipe *q = &r->pipe;
+	pthread_t th;
+	if (pthread_create(&th, NULL, reader, r) != 0) {
+		fputs("finews-import: cannot start the reader thread\n", stderr);
+		return -1;
+	}
+	int rc = 0;
+	for (size_t i = 0; i < r->njobs && rc == 0; i++) {
+		rc = store_job(r, i);
+		progress(r, i + 1);
+	}
+	pthread_mutex_lock(&q->lock);
+	q->stop = 1;
+	pthread_cond_broadcast(&q->cond);
+	pthread_mutex_unlock(&q->lock);
+	pthread_join(th, NULL);
+	return rc;
+}
+
 static int import_all(struct run *r)
 {
 	if (store_begin(&r->store) < 0)
 		return -1;
-	if (save_site(r) < 0)
-		goto fail;
-	for (size_t i = 0; i < r->njobs; i++) {
-		if (import_one(r, &r->jobs[i]) < 0)
-			goto fail;
-		progress(r, i + 1);
+	if (save_site(r) < 0 || import_files(r) < 0 ||
+	    store_categories_name(&r->store) < 0 || store_commit(&r->store) < 0) {
+		store_rollback(&r->store);
+		fputs("finews-import: the store is unchanged\n", stderr);
+		return -1;
 	}
-	if (store_categories_name(&r->store) < 0 || store_commit(&r->store) < 0)
-		goto fail;
 	return 0;
-fail:
-	store_rollback(&r->store);
-	fputs("finews-import: the store is unchanged\n", stderr);
-	return -1;
 }
 
 static void run_free(struct run *r)
 {
-	for (size_t i = 0; i < r->njobs; i++)
-		free(r->jobs[i].path);
+	for (size_t i = 0; i < r->njobs; i++) {
+		struct job *j = &r->jobs[i];
+		if (j->outcome == PARSED && j->post.slug)
+			post_free(&j->post);
+		free(j->message);
+		free(j->path);
+	}
 	free(r->jobs);
 	for (size_t i = 0; i < r->nsites; i++)
 		config_free(&r->sites[i]);
@@ -346,6 +458,8 @@ int main(int argc, char **argv)
 	}
 	double t0 = now();
 	struct run r = {0};
+	pthread_mutex_init(&r.pipe.lock, NULL);
+	pthread_cond_init(&r.pipe.cond, NULL);
 	for (int i = optind; i < argc; i++)
 		gather(&r, argv[i]);
 	r.progress = isatty(2) && r.njobs >= 1000;
@@ -361,5 +475,7 @@ int main(int argc, char **argv)
 			"%ld failed, %.2f s\n", r.added, r.updated, r.unchanged,
 			r.failed, now() - t0);
 	run_free(&r);
+	pthread_mutex_destroy(&r.pipe.lock);
+	pthread_cond_destroy(&r.pipe.cond);
 	return rc;
 }

@@ -21,6 +21,7 @@
 #include <yaml.h>
 
 #define SUMMARY_CHARS 120
+#define TEXT_CAP 1024     /* bytes of plain text gathered for those */
 #define TITLE_CHARS 30
 #define LIST_MAX 1000           /* categories/tags kept: bounds YAML aliases */
 
@@ -87,8 +88,9 @@ static int starts_with(const char *s, size_t n, const char *prefix)
 static const char *find_ci(const char *s, size_t n, const char *needle)
 {
 	size_t k = strlen(needle);
+	int first = needle[0] | 0x20;
 	for (size_t i = 0; i + k <= n; i++)
-		if (!strncasecmp(s + i, needle, k))
+		if ((s[i] | 0x20) == first && !strncasecmp(s + i, needle, k))
 			return s + i;
 	return NULL;
 }
@@ -150,9 +152,7 @@ static void strlist_add_words(struct strlist *l, const char *s, size_t n)
 /* 1 when s[0..n) is a "YYYY-MM-DD" that exists on the calendar. */
 static int valid_day(const char *s)
 {
-	int64_t t;
-	int off;
-	return date_parse(s, "UTC", &t, &off) == 0;
+	return date_valid(s);
 }
 
 int post_filename(const char *name, char date[11], char **slug)
@@ -786,7 +786,7 @@ static int is_break_tag(const char *s)
 /* Raw HTML from cmark less its tags: the text between them. */
 static void add_html_text(struct buf *b, const char *s)
 {
-	while (*s) {
+	while (*s && (b->len < TEXT_CAP || (*s & 0xc0) == 0x80)) {
 		if (*s == '<') {
 			if (is_break_tag(s))
 				buf_addc(b, ' ');
@@ -840,15 +840,15 @@ static char *collapse(const char *s)
 	return buf_steal(&b);
 }
 
-/* The body's plain text, whitespace collapsed. */
-static char *plain_text(const char *md)
+/* The start of the body's plain text (TEXT_CAP bytes or so), whitespace
+ * collapsed: enough for a summary or a title. */
+static char *plain_text(cmark_node *doc)
 {
-	cmark_node *doc = cmark_parse_document(md, strlen(md),
-					       CMARK_OPT_DEFAULT);
 	cmark_iter *it = cmark_iter_new(doc);
 	struct buf b = {0};
 	cmark_event_type ev;
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	while (b.len < TEXT_CAP &&
+	       (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *node = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(node);
 		if (ev == CMARK_EVENT_ENTER)
@@ -858,7 +858,6 @@ static char *plain_text(const char *md)
 			buf_addc(&b, ' ');
 	}
 	cmark_iter_free(it);
-	cmark_node_free(doc);
 	char *text = collapse(b.s ? b.s : "");
 	buf_free(&b);
 	return text;
@@ -882,9 +881,11 @@ static char *cut_chars(const char *s, size_t max, int ellipsis)
 static void render(struct ctx *c)
 {
 	struct post *p = c->p;
-	p->body_html = cmark_markdown_to_html(p->body_md, strlen(p->body_md),
-					      CMARK_OPT_UNSAFE);
-	char *text = plain_text(p->body_md);
+	cmark_node *doc = cmark_parse_document(p->body_md, strlen(p->body_md),
+					       CMARK_OPT_UNSAFE);
+	p->body_html = cmark_render_html(doc, CMARK_OPT_UNSAFE);
+	char *text = plain_text(doc);
+	cmark_node_free(doc);
 	p->summary = cut_chars(text, SUMMARY_CHARS, 1);
 	if (!p->title || !*p->title) {
 		free(p->title);

@@ -93,9 +93,41 @@ static void mark_dirty(struct store *s, int64_t category)
 	s->dirty[s->ndirty++] = category;
 }
 
+/*
+ * A small memory of the categories and tags met in this run, so the
+ * usual post (one category, one tag, both seen before) costs no lookup.
+ * Keys are "c:slug" and "t:name".  A category's display name can only
+ * change in store_categories_name(), which forgets them all.
+ */
+static struct name_id *recall(struct store *s, char kind, const char *name)
+{
+	for (size_t i = 0; i < s->nknown; i++)
+		if (s->known[i].key[0] == kind && !strcmp(s->known[i].key + 2, name))
+			return &s->known[i];
+	return NULL;
+}
+
+static void remember(struct store *s, char kind, const char *key,
+		     const char *name, int64_t id)
+{
+	if (s->nknown == sizeof s->known / sizeof *s->known)
+		return;
+	struct buf b = {0};
+	buf_printf(&b, "%c:%s", kind, key);
+	struct name_id *k = &s->known[s->nknown++];
+	k->key = buf_steal(&b);
+	k->name = name ? xstrdup(name) : NULL;
+	k->id = id;
+}
+
 /* Find or make the category slug; *name gets its display name. */
 static int64_t category_id(struct store *s, const char *slug, char **name)
 {
+	struct name_id *k = recall(s, 'c', slug);
+	if (k) {
+		*name = xstrdup(k->name);
+		return k->id;
+	}
 	sqlite3_stmt *st = store_stmt(s, ST_CATEGORY_ADD);
 	if (!st)
 		return -1;
@@ -110,11 +142,15 @@ static int64_t category_id(struct store *s, const char *slug, char **name)
 		return store_fail(s, "finding a category");
 	int64_t id = sqlite3_column_int64(st, 0);
 	*name = xstrdup((const char *)sqlite3_column_text(st, 1));
+	remember(s, 'c', slug, *name, id);
 	return id;
 }
 
 static int64_t tag_id(struct store *s, const char *name)
 {
+	struct name_id *k = recall(s, 't', name);
+	if (k)
+		return k->id;
 	sqlite3_stmt *st = store_stmt(s, ST_TAG_ADD);
 	if (!st)
 		return -1;
@@ -127,7 +163,9 @@ static int64_t tag_id(struct store *s, const char *name)
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW)
 		return store_fail(s, "finding a tag");
-	return sqlite3_column_int64(st, 0);
+	int64_t id = sqlite3_column_int64(st, 0);
+	remember(s, 't', name, NULL, id);
+	return id;
 }
 
 static int link_post(struct store *s, enum stmt_id id, int64_t post, int64_t other,
@@ -315,6 +353,7 @@ static int name_category(struct store *s, int64_t id)
 
 int store_categories_name(struct store *s)
 {
+	store_forget(s);
 	for (size_t i = 0; i < s->ndirty; i++)
 		if (name_category(s, s->dirty[i]) < 0)
 			return -1;

@@ -168,6 +168,7 @@ void store_close(struct store *s)
 		sqlite3_finalize(s->st[i]);
 	sqlite3_close(s->db);
 	free(s->dirty);
+	store_forget(s);
 	memset(s, 0, sizeof *s);
 }
 
@@ -201,4 +202,14 @@ void store_rollback(struct store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))
 		exec(s, "ROLLBACK");
+	store_forget(s);
+}
+
+void store_forget(struct store *s)
+{
+	for (size_t i = 0; i < s->nknown; i++) {
+		free(s->known[i].key);
+		free(s->known[i].name);
+	}
+	s->nknown = 0;
 }

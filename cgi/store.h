@@ -45,6 +45,11 @@ struct store {
 	sqlite3_stmt *st[ST_COUNT];  /* prepared on first use */
 	int64_t *dirty;              /* categories whose name may change */
 	size_t ndirty, capdirty;
+	struct name_id {             /* categories and tags met in this run */
+		char *key, *name;
+		int64_t id;
+	} known[64];
+	size_t nknown;
 };
 
 /* Open (and for writing: create or upgrade) the store.  On failure
@@ -58,6 +63,8 @@ sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id);
 int store_begin(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s);
+/* Drop the run's memory of category and tag ids. */
+void store_forget(struct store *s);
 
 /* Writing (finews-import) ---------------------------------------------- */
 

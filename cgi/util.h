@@ -16,9 +16,18 @@ struct buf {
 
 void buf_add(struct buf *b, const char *s, size_t n);
 void buf_adds(struct buf *b, const char *s);
-void buf_addc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Add one byte: the common case inline, as text is built byte by byte. */
+static inline void buf_addc(struct buf *b, char c)
+{
+	if (b->len + 1 < b->cap) {
+		b->s[b->len++] = c;
+		b->s[b->len] = '\0';
+	} else {
+		buf_add(b, &c, 1);
+	}
+}
 char *buf_steal(struct buf *b);   /* the string, never NULL; b is reset */
 void buf_free(struct buf *b);
 
