@@ -22,7 +22,7 @@ CXXFLAGS += -std=c++17 $(OPT) $(WARN)
 
 # Debian packages: what builds, tests and runs finews.
 DEBS := build-essential pkg-config libsqlite3-dev sqlite3 libyaml-dev \
-	libcmark-dev libxxhash-dev libfcgi-dev libctemplate-dev nginx-light \
+	libcmark-dev libxxhash-dev libfcgi-dev libctemplate-dev nginx \
 	curl perl tidy libxml2-utils chromium fonts-noto-cjk \
 	python3-feedparser
 
@@ -50,7 +50,7 @@ objs = $(addprefix $(B)/,$(1))
 SERVE_SRCS := $(wildcard $(SERVE:.o=.c) $(SERVE:.o=.cc))
 
 all: deps-check $(B)/finews-import $(if $(SERVE_SRCS),$(B)/finews.fcgi) $(UNITS) \
-	$(if $(wildcard test/gen-site.c),$(B)/test/gen-site)
+	$(B)/test/gen-site $(B)/test/fuzz-post
 
 $(B)/%.o: %.c $(wildcard cgi/*.h)
 	@mkdir -p $(dir $@)
@@ -77,6 +77,9 @@ $(B)/finews.fcgi: $(call objs,$(SERVE) $(COMMON))
 	$(CXX) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread -lm
 
 $(B)/test/unit-%: $(B)/test/unit-%.o $(call objs,$(COMMON) cgi/config.o cgi/store-import.o)
+	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(B)/test/fuzz-post: $(B)/test/fuzz-post.o $(call objs,$(COMMON))
 	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(B)/test/gen-site: $(B)/test/gen-site.o
@@ -114,7 +117,18 @@ run: deps all
 bench-import: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench-import.sh
 
+# libFuzzer on post_parse(), seeded with the sample site's posts.
+FUZZ_SECONDS ?= 60
+fuzz: DEBS += clang
+fuzz: deps
+	@mkdir -p build/fuzz/corpus
+	cp test/sample/_posts/*.md build/fuzz/corpus/
+	clang -std=c11 -g -O1 -DFUZZING $(CPPFLAGS) -fsanitize=fuzzer,address,undefined \
+	  -o build/fuzz/fuzz-post test/fuzz-post.c cgi/post.c cgi/date.c cgi/util.c \
+	  $(PKG_CFLAGS) $(PKG_LIBS)
+	build/fuzz/fuzz-post -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus
+
 clean:
 	rm -rf build
 
-.PHONY: all deps deps-check test run bench-import clean
+.PHONY: all deps deps-check test run bench-import fuzz clean

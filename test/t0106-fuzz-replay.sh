@@ -1,0 +1,20 @@
+#!/bin/sh
+# The fuzz harness (test/fuzz-post.c) replays the sample posts and hostile
+# inputs through post_parse() under the sanitizers without a fault.
+. "$(dirname "$0")/lib.sh"
+
+"$FINEWS_BIN/test/fuzz-post" "$SAMPLE"/_posts/*.md* "$SAMPLE"/_posts/*.html >"$T/out" 2>&1
+is "$?" 0 "sample posts replay cleanly"
+mkdir -p "$T/in"
+printf -- '---\n' > "$T/in/open"
+printf -- '---\n---\n' > "$T/in/empty"
+printf -- '---\n&a [*a, *a]\n---\n' > "$T/in/alias"
+printf -- '---\ntitle: [a, {b: c}]\ntags: {x: y}\ndate: [1]\n---\n' > "$T/in/shapes"
+printf -- '\357\273\277\r\n\r\n---\r\ntitle: x\r\n---\r\n<http://a/html_News/NewsShare.html?&amp;INFOCODE=' > "$T/in/tail"
+printf -- '---\ntitle: t\n---\n%0500d\n' 0 | tr 0 '<' > "$T/in/angles"
+head -c 4096 /dev/urandom > "$T/in/random"
+printf -- '---\ndate: 9999-12-31 23:59:59 -2359\n---\n[返回](' > "$T/in/edge"
+"$FINEWS_BIN/test/fuzz-post" "$T"/in/* >"$T/out" 2>&1
+is "$?" 0 "hostile inputs replay cleanly"
+unlike "$(cat "$T/out")" "Sanitizer|runtime error" "no sanitizer report"
+done_testing
