@@ -40,7 +40,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 
 COMMON := cgi/date.o cgi/post.o cgi/store.o cgi/util.o sql/schema.o
 IMPORT := cgi/import.o cgi/config.o cgi/store-import.o
-SERVE := cgi/finews.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o \
+SERVE := cgi/finews.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
 	cgi/ui-home.o cgi/ui-category.o cgi/ui-article.o cgi/ui-share.o \
 	cgi/ui-notfound.o
 UNITS := $(patsubst test/%.c,$(B)/test/%,$(wildcard test/unit-*.c))

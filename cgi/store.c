@@ -22,6 +22,12 @@ static const char *const upgrades[STORE_VERSION] = {
 	store_schema_sql,
 };
 
+/* The columns of struct post_row, in its order (store-read.c). */
+#define POST_COLUMNS "p.id, p.published, p.category_id, p.utc_offset, " \
+	"p.slug, p.day, p.category_path, p.title, p.summary, p.info_code, " \
+	"p.source_url, p.source_name, c.slug, c.name"
+#define POST_FROM " FROM posts p LEFT JOIN categories c ON c.id = p.category_id "
+
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_SITE_SET] = "INSERT INTO site(key, value) VALUES (?1, ?2) "
 		"ON CONFLICT(key) DO UPDATE SET value = excluded.value "
@@ -66,6 +72,40 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"VALUES (?1, ?2)",
 	[ST_POST_HAS_TAG] = "SELECT 1 FROM post_tags pt JOIN tags t "
 		"ON t.id = pt.tag_id WHERE pt.post_id = ?1 AND t.name = ?2",
+
+	[ST_SITE_ALL] = "SELECT key, value FROM site",
+	[ST_CATEGORIES] = "SELECT id, (SELECT max(published) FROM post_categories "
+		"WHERE category_id = c.id) AS newest, slug, name FROM categories c "
+		"WHERE newest IS NOT NULL ORDER BY newest DESC, slug",
+	[ST_CATEGORY_BY_SLUG] = "SELECT id, (SELECT max(published) FROM "
+		"post_categories WHERE category_id = c.id), slug, name "
+		"FROM categories c WHERE slug = ?1",
+	[ST_CATEGORY_COUNT] = "SELECT count(*) FROM post_categories "
+		"WHERE category_id = ?1",
+	[ST_NEWEST] = "SELECT " POST_COLUMNS POST_FROM
+		"ORDER BY p.published DESC, p.id DESC LIMIT ?1",
+	[ST_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
+		"JOIN posts p ON p.id = pc.post_id "
+		"LEFT JOIN categories c ON c.id = p.category_id "
+		"WHERE pc.category_id = ?1 "
+		"ORDER BY pc.published DESC, pc.post_id DESC LIMIT ?2 OFFSET ?3",
+	[ST_ARTICLE_BY_URL] = "SELECT " POST_COLUMNS ", p.body_html" POST_FROM
+		"WHERE p.day = ?2 AND p.slug = ?3 AND p.category_path = ?1 "
+		"ORDER BY p.id LIMIT 1",
+	[ST_ARTICLE_BY_CODE] = "SELECT " POST_COLUMNS ", p.body_html" POST_FROM
+		"WHERE p.info_code = ?1",
+	[ST_OLDER_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
+		"JOIN posts p ON p.id = pc.post_id "
+		"LEFT JOIN categories c ON c.id = p.category_id "
+		"WHERE pc.category_id = ?1 AND (pc.published, pc.post_id) < (?2, ?3) "
+		"ORDER BY pc.published DESC, pc.post_id DESC LIMIT 1",
+	[ST_NEWER_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
+		"JOIN posts p ON p.id = pc.post_id "
+		"LEFT JOIN categories c ON c.id = p.category_id "
+		"WHERE pc.category_id = ?1 AND (pc.published, pc.post_id) > (?2, ?3) "
+		"ORDER BY pc.published, pc.post_id LIMIT 1",
+	[ST_POST_TAG_NAMES] = "SELECT t.name, NULL FROM post_tags pt "
+		"JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = ?1 ORDER BY t.name",
 };
 
 int store_fail(struct store *s, const char *what)
@@ -191,6 +231,17 @@ sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id)
 int store_begin(struct store *s)
 {
 	return exec(s, "BEGIN IMMEDIATE");
+}
+
+int store_read_begin(struct store *s)
+{
+	return exec(s, "BEGIN");
+}
+
+void store_read_end(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		exec(s, "COMMIT");
 }
 
 int store_commit(struct store *s)

@@ -36,6 +36,18 @@ enum stmt_id {
 	ST_POST_TAGS_CLEAR,
 	ST_POST_TAG_ADD,
 	ST_POST_HAS_TAG,
+	/* serving */
+	ST_SITE_ALL,
+	ST_CATEGORIES,
+	ST_CATEGORY_BY_SLUG,
+	ST_CATEGORY_COUNT,
+	ST_NEWEST,
+	ST_IN_CATEGORY,
+	ST_ARTICLE_BY_URL,
+	ST_ARTICLE_BY_CODE,
+	ST_OLDER_IN_CATEGORY,
+	ST_NEWER_IN_CATEGORY,
+	ST_POST_TAG_NAMES,
 	ST_COUNT
 };
 
@@ -61,6 +73,9 @@ void store_close(struct store *s);
 sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id);
 
 int store_begin(struct store *s);
+/* One read transaction per request: a page sees one state of the store. */
+int store_read_begin(struct store *s);
+void store_read_end(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s);
 /* Drop the run's memory of category and tag ids. */
@@ -87,6 +102,45 @@ int store_post_save(struct store *s, const struct post *p, const char *path, int
 int store_post_drop_orphan(struct store *s, int64_t id);
 /* Give every category touched since the last call its display name. */
 int store_categories_name(struct store *s);
+
+/* Reading (finews.fcgi) ----------------------------------------------- */
+
+/* A post as lists and pages show it.  Strings belong to the store and
+ * last until the callback returns. */
+struct post_row {
+	int64_t id, published, category_id;
+	int utc_offset;
+	const char *slug, *day, *category_path, *title, *summary;
+	const char *info_code, *source_url, *source_name;
+	const char *category_slug, *category_name;
+	const char *body_html;       /* articles only, else NULL */
+};
+
+struct category_row {
+	int64_t id, newest;          /* newest: its newest post's time */
+	const char *slug, *name;
+};
+
+typedef int (*post_fn)(const struct post_row *p, void *arg);
+typedef int (*category_fn)(const struct category_row *c, void *arg);
+typedef int (*pair_fn)(const char *key, const char *value, void *arg);
+
+/* Each returns the number of rows passed to fn, or -1 on a store error
+ * (or when fn returned -1). */
+int store_site(struct store *s, pair_fn fn, void *arg);
+int store_categories(struct store *s, category_fn fn, void *arg);
+int store_category(struct store *s, const char *slug, category_fn fn, void *arg);
+long store_category_count(struct store *s, int64_t category);
+int store_newest(struct store *s, int limit, post_fn fn, void *arg);
+int store_in_category(struct store *s, int64_t category, int limit, long offset,
+		      post_fn fn, void *arg);
+int store_article_by_url(struct store *s, const char *categories, const char *day,
+			 const char *slug, post_fn fn, void *arg);
+int store_article_by_code(struct store *s, const char *code, post_fn fn, void *arg);
+/* The post just older (older != 0) or newer than p in category. */
+int store_neighbour(struct store *s, int64_t category, const struct post_row *p,
+		    int older, post_fn fn, void *arg);
+int store_post_tags(struct store *s, int64_t post, pair_fn fn, void *arg);
 
 /* Print "finews: <what>: <sqlite message>" and return -1. */
 int store_fail(struct store *s, const char *what);

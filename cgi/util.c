@@ -99,6 +99,20 @@ void buf_free(struct buf *b)
 	b->len = b->cap = 0;
 }
 
+void url_encode(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *u = (const unsigned char *)s; *u; u++) {
+		if ((*u >= 'A' && *u <= 'Z') || (*u >= 'a' && *u <= 'z') ||
+		    (*u >= '0' && *u <= '9') || strchr("-._~", *u)) {
+			buf_addc(b, (char)*u);
+		} else {
+			char e[3] = {'%', hex[*u >> 4], hex[*u & 15]};
+			buf_add(b, e, 3);
+		}
+	}
+}
+
 size_t utf8_seqlen(const unsigned char *s, size_t n)
 {
 	unsigned c = s[0];

@@ -36,6 +36,10 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/* Append s percent-encoded for a URL path segment or query value
+ * (every byte but A-Z a-z 0-9 - . _ ~ as %XX). */
+void url_encode(struct buf *b, const char *s);
+
 /* 1 when s[0..n) is well-formed UTF-8 (no overlongs, surrogates, > U+10FFFF). */
 int utf8_valid(const char *s, size_t n);
 /* Offset of the first invalid byte, or n. */

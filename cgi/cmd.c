@@ -1,0 +1,110 @@
+/*
+ * cmd.c - the router table: each URL shape and the handler that answers
+ * it.  Matching only takes the path apart; handlers find the content.
+ */
+#include "cmd.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include "util.h"
+
+static int digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/* A name in a URL: one non-empty path segment. */
+static int segment_ok(const char *s, size_t n)
+{
+	return n > 0 && !memchr(s, '/', n);
+}
+
+static int match_home(struct ctx *c)
+{
+	return !strcmp(c->req.path, "/");
+}
+
+static int match_share(struct ctx *c)
+{
+	return !strcmp(c->req.path, "/html_News/NewsShare.html");
+}
+
+/* The last '/' in [p, end), or NULL. */
+static const char *prev_slash(const char *p, const char *end)
+{
+	while (end > p && end[-1] != '/')
+		end--;
+	return end > p ? end - 1 : NULL;
+}
+
+/* /<categories>/<yyyy>/<mm>/<dd>/<slug>.html */
+static int match_article(struct ctx *c)
+{
+	const char *p = c->req.path + 1, *end = p + strlen(p);
+	if (end - p < 6 || strcmp(end - 5, ".html"))
+		return 0;
+	const char *s0 = prev_slash(p, end);          /* before the slug */
+	const char *s1 = s0 ? prev_slash(p, s0) : NULL;  /* before dd */
+	const char *s2 = s1 ? prev_slash(p, s1) : NULL;  /* before mm */
+	const char *s3 = s2 ? prev_slash(p, s2) : NULL;  /* before yyyy */
+	if (!s3 || s3 == p || end - 5 - (s0 + 1) < 1 ||
+	    s0 - s1 != 3 || !digits(s1 + 1, 2) ||
+	    s1 - s2 != 3 || !digits(s2 + 1, 2) ||
+	    s2 - s3 != 5 || !digits(s3 + 1, 4))
+		return 0;
+	c->route.categories = xstrndup(p, (size_t)(s3 - p));
+	memcpy(c->route.day, s3 + 1, 10);
+	c->route.day[10] = '\0';
+	c->route.slug = xstrndup(s0 + 1, (size_t)(end - 5 - (s0 + 1)));
+	return 1;
+}
+
+/* /<category>/ */
+static int match_category(struct ctx *c)
+{
+	const char *p = c->req.path + 1;
+	size_t n = strlen(p);
+	if (n < 2 || p[n - 1] != '/' || !segment_ok(p, n - 1))
+		return 0;
+	c->route.categories = xstrndup(p, n - 1);
+	return 1;
+}
+
+/* /category/<category>.html, the Jekyll theme's category pages */
+static int match_old_category(struct ctx *c)
+{
+	const char *p = c->req.path;
+	size_t n = strlen(p), k = strlen("/category/");
+	if (n <= k + 5 || strncmp(p, "/category/", k) || strcmp(p + n - 5, ".html") ||
+	    !segment_ok(p + k, n - k - 5))
+		return 0;
+	c->route.categories = xstrndup(p + k, n - k - 5);
+	return 1;
+}
+
+static int match_any(struct ctx *c)
+{
+	(void)c;
+	return 1;
+}
+
+static const struct cmd cmds[] = {
+	{"home", match_home, ui_home},
+	{"share", match_share, ui_share},
+	{"article", match_article, ui_article},
+	{"old-category", match_old_category, ui_old_category},
+	{"category", match_category, ui_category},
+	{"notfound", match_any, ui_notfound},
+};
+
+const struct cmd *cmd_find(struct ctx *c)
+{
+	for (size_t i = 0; i < sizeof cmds / sizeof *cmds; i++)
+		if (cmds[i].match(c))
+			return &cmds[i];
+	return &cmds[sizeof cmds / sizeof *cmds - 1];
+}

@@ -1,0 +1,32 @@
+/*
+ * cmd.h - the router: which handler answers which URL.  The table is in
+ * cmd.c; each page kind's handler is in its own ui-*.c file.
+ */
+#ifndef FINEWS_CMD_H
+#define FINEWS_CMD_H
+
+#include "page.h"
+
+struct cmd {
+	const char *name;
+	/* 1 when the path is this command's (filling c->route), else 0 */
+	int (*match)(struct ctx *c);
+	/* 0 when answered, -1 when the store failed (the caller sends 503) */
+	int (*handle)(struct ctx *c);
+};
+
+/* The command for the request's path: never NULL (not-found is last). */
+const struct cmd *cmd_find(struct ctx *c);
+
+/* The handlers, one file each. */
+int ui_home(struct ctx *c);          /* ui-home.c:     /                  */
+int ui_category(struct ctx *c);      /* ui-category.c: /<category>/        */
+int ui_article(struct ctx *c);       /* ui-article.c:  /<c>/y/m/d/slug.html */
+int ui_share(struct ctx *c);         /* ui-share.c:    /html_News/NewsShare.html */
+int ui_old_category(struct ctx *c);  /* ui-category.c: /category/<c>.html  */
+int ui_notfound(struct ctx *c);      /* ui-notfound.c: anything else      */
+
+/* The article page for p (ui-article.c; the share link shows it too). */
+int ui_article_send(struct ctx *c, const struct post_row *p);
+
+#endif

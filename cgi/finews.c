@@ -1,0 +1,181 @@
+/*
+ * finews.c - finews.fcgi: the FastCGI server.
+ *
+ *   finews.fcgi --db FILE [--listen HOST:PORT | --listen /path/to.sock]
+ *               [--workers N] [--templates DIR]
+ *
+ * Each worker thread has one context (struct ctx): its own read-only
+ * store connection and prepared statements.  A request is parsed and
+ * checked (request.c) before the router (cmd.c) hands it to a handler.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <fcgiapp.h>
+
+#include "cmd.h"
+#include "tmpl.h"
+
+#ifndef FINEWS_TEMPLATES
+#define FINEWS_TEMPLATES "templates"
+#endif
+
+struct options {
+	const char *db, *listen, *templates;
+	int workers;
+	int sock;
+};
+
+static void usage(FILE *f)
+{
+	fputs("usage: finews.fcgi --db FILE [--listen HOST:PORT | --listen /path.sock]\n"
+	      "                   [--workers N] [--templates DIR]\n"
+	      "Serve the finews store over FastCGI.  Without --listen, serve the\n"
+	      "socket inherited as descriptor 0 (spawn-fcgi, systemd).\n"
+	      "  --db FILE        the store made by finews-import (opened read-only)\n"
+	      "  --listen ADDR    HOST:PORT, :PORT or a unix socket path\n"
+	      "  --workers N      worker threads (default 4)\n"
+	      "  --templates DIR  the templates (default " FINEWS_TEMPLATES ")\n", f);
+}
+
+/* Answer one request, whatever it is. */
+static void handle(struct ctx *c, FCGX_Request *fr)
+{
+	c->out = fr->out;
+	const char *method = FCGX_GetParam("REQUEST_METHOD", fr->envp);
+	const char *target = FCGX_GetParam("REQUEST_URI", fr->envp);
+	if (request_parse(&c->req, method, target ? target : "/") < 0) {
+		if (c->req.method == METHOD_OTHER)
+			c->req.method = METHOD_GET;   /* a 400 body for everyone */
+		if (store_read_begin(&c->store) < 0 ||
+		    page_error(c, 400, "请求无效") < 0)
+			page_plain(c, 503, "Service Unavailable\n");
+		store_read_end(&c->store);
+		return;
+	}
+	int rc = store_read_begin(&c->store);
+	if (rc == 0 && c->req.method == METHOD_OTHER) {
+		c->allow = "GET, HEAD";
+		c->req.method = METHOD_GET;
+		rc = page_error(c, 405, "只支持 GET 和 HEAD 请求");
+	} else if (rc == 0) {
+		rc = cmd_find(c)->handle(c);
+	}
+	if (rc < 0)
+		page_plain(c, 503, "Service Unavailable\n");
+	store_read_end(&c->store);
+}
+
+/* Forget the request: ready for the next. */
+static void reset(struct ctx *c)
+{
+	request_free(&c->req);
+	free(c->route.categories);
+	free(c->route.slug);
+	memset(&c->route, 0, sizeof c->route);
+	free(c->site_url);
+	c->site_url = NULL;
+	c->allow = c->location = c->cache_control = c->current = NULL;
+	c->out = NULL;
+}
+
+static void *worker(void *arg)
+{
+	const struct options *o = arg;
+	struct ctx c;
+	memset(&c, 0, sizeof c);
+	if (store_open(&c.store, o->db, 1) < 0)
+		exit(1);
+	FCGX_Request fr;
+	FCGX_InitRequest(&fr, o->sock, 0);
+	while (FCGX_Accept_r(&fr) >= 0) {
+		handle(&c, &fr);
+		reset(&c);
+		FCGX_Finish_r(&fr);
+	}
+	store_close(&c.store);
+	return NULL;
+}
+
+static int listen_on(const char *addr)
+{
+	int fd = FCGX_OpenSocket(addr, 128);
+	if (fd < 0) {
+		fprintf(stderr, "finews: cannot listen on %s: %s\n", addr,
+			strerror(errno));
+		return -1;
+	}
+	if (addr[0] == '/')   /* let the web server's user connect */
+		chmod(addr, 0666);
+	return fd;
+}
+
+static int parse_args(int argc, char **argv, struct options *o)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"listen", required_argument, NULL, 'l'},
+		{"workers", required_argument, NULL, 'w'},
+		{"templates", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{0, 0, 0, 0},
+	};
+	int ch;
+	char *end;
+	while ((ch = getopt_long(argc, argv, "d:l:w:t:hV", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'd': o->db = optarg; break;
+		case 'l': o->listen = optarg; break;
+		case 't': o->templates = optarg; break;
+		case 'w':
+			o->workers = (int)strtol(optarg, &end, 10);
+			if (*end || o->workers < 1 || o->workers > 256) {
+				fprintf(stderr, "finews: --workers: 1 to 256\n");
+				return 2;
+			}
+			break;
+		case 'h': usage(stdout); return 0;
+		case 'V': puts("finews.fcgi " FINEWS_VERSION); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (!o->db || optind != argc) {
+		usage(stderr);
+		return 2;
+	}
+	return -1;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o = {NULL, NULL, FINEWS_TEMPLATES, 4, 0};
+	int rc = parse_args(argc, argv, &o);
+	if (rc >= 0)
+		return rc;
+	signal(SIGPIPE, SIG_IGN);
+	struct store check;
+	if (store_open(&check, o.db, 1) < 0)
+		return 1;
+	store_close(&check);
+	if (tmpl_init(o.templates) < 0 || FCGX_Init() != 0)
+		return 1;
+	if (o.listen && (o.sock = listen_on(o.listen)) < 0)
+		return 1;
+	pthread_t *th = calloc((size_t)o.workers, sizeof *th);
+	for (int i = 0; i < o.workers; i++)
+		if (pthread_create(&th[i], NULL, worker, &o) != 0) {
+			fprintf(stderr, "finews: cannot start worker %d\n", i);
+			return 1;
+		}
+	for (int i = 0; i < o.workers; i++)
+		pthread_join(th[i], NULL);
+	free(th);
+	return 0;
+}

@@ -1,0 +1,228 @@
+/*
+ * page.c - the layout every page shares, list items, and the response.
+ * No HTML is written here: values go into ctemplate dictionaries and
+ * the templates escape them.
+ */
+#include "page.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+
+static const char *reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 301: return "Moved Permanently";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 503: return "Service Unavailable";
+	default: return "Internal Server Error";
+	}
+}
+
+static void send_head(struct ctx *c, int status, const char *type, size_t len)
+{
+	struct buf h = {0};
+	buf_printf(&h, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n",
+		   status, reason(status), type, len);
+	if (c->allow)
+		buf_printf(&h, "Allow: %s\r\n", c->allow);
+	if (c->location)
+		buf_printf(&h, "Location: %s\r\n", c->location);
+	if (c->cache_control)
+		buf_printf(&h, "Cache-Control: %s\r\n", c->cache_control);
+	buf_adds(&h, "X-Content-Type-Options: nosniff\r\n\r\n");
+	FCGX_PutStr(h.s, (int)h.len, c->out);
+	buf_free(&h);
+}
+
+static void send(struct ctx *c, int status, const char *type, const char *body,
+		 size_t len)
+{
+	send_head(c, status, type, len);
+	if (c->req.method != METHOD_HEAD)
+		FCGX_PutStr(body, (int)len, c->out);
+}
+
+void page_plain(struct ctx *c, int status, const char *text)
+{
+	send(c, status, "text/plain; charset=utf-8", text, strlen(text));
+}
+
+/* ---- the layout --------------------------------------------------------- */
+
+/* The site's values from the store, into the layout's dictionary. */
+struct site {
+	struct tmpl_dict *d;
+	char *title, *url, *description;
+};
+
+static int site_value(const char *key, const char *value, void *arg)
+{
+	struct site *site = arg;
+	struct tmpl_dict *d = site->d;
+	if (!strcmp(key, "title")) {
+		tmpl_set(d, "SITE_TITLE", value);
+		free(site->title);
+		site->title = xstrdup(value);
+	}
+	else if (!strcmp(key, "description")) {
+		tmpl_set(d, "SITE_DESCRIPTION", value);
+		free(site->description);
+		site->description = xstrdup(value);
+	}
+	else if (!strcmp(key, "lang"))
+		tmpl_set(d, "LANG", value);
+	else if (!strcmp(key, "url")) {
+		size_t n = strlen(value);
+		if (n && value[n - 1] == '/')
+			n--;
+		free(site->url);
+		site->url = xstrndup(value, n);
+	}
+	return 0;
+}
+
+struct nav {
+	struct ctx *c;
+	struct tmpl_dict *d;
+};
+
+static int nav_item(const struct category_row *cat, void *arg)
+{
+	struct nav *n = arg;
+	struct tmpl_dict *item = tmpl_add(n->d, "NAV");
+	struct buf url = {0};
+	page_category_url(&url, cat->slug);
+	tmpl_set(item, "NAV_URL", url.s);
+	tmpl_set(item, "NAV_NAME", cat->name);
+	if (n->c->current && !strcmp(n->c->current, cat->slug))
+		tmpl_show(item, "NAV_CURRENT");
+	buf_free(&url);
+	return 0;
+}
+
+struct tmpl_dict *page_new(struct ctx *c, const char *title,
+			   const char *description, const char *body_tpl,
+			   struct tmpl_dict **body)
+{
+	struct tmpl_dict *d = tmpl_new("layout");
+	tmpl_set(d, "LANG", "zh-CN");
+	tmpl_set(d, "SITE_TITLE", "finews");
+	tmpl_set(d, "STATIC_URL", "/static");
+	struct site site = {d, xstrdup("finews"), NULL, NULL};
+	struct nav nav = {c, d};
+	if (store_site(&c->store, site_value, &site) < 0 ||
+	    store_categories(&c->store, nav_item, &nav) < 0) {
+		free(site.title);
+		free(site.url);
+		free(site.description);
+		tmpl_free(d);
+		return NULL;
+	}
+	struct buf t = {0};
+	if (title)
+		buf_printf(&t, "%s - %s", title, site.title);
+	else
+		buf_adds(&t, site.title);
+	tmpl_set(d, "PAGE_TITLE", t.s);
+	tmpl_set(d, "DESCRIPTION", description ? description : site.description);
+	buf_free(&t);
+	free(site.title);
+	free(site.description);
+	free(c->site_url);
+	c->site_url = site.url;
+	*body = tmpl_include(d, "BODY", body_tpl);
+	return d;
+}
+
+void page_canonical(struct ctx *c, struct tmpl_dict *root, const char *path)
+{
+	struct buf url = {0};
+	if (c->site_url)
+		buf_adds(&url, c->site_url);
+	buf_adds(&url, path);
+	tmpl_set(tmpl_add(root, "CANONICAL"), "CANONICAL_URL", url.s);
+	buf_free(&url);
+}
+
+int page_send(struct ctx *c, int status, struct tmpl_dict *root)
+{
+	char *html;
+	size_t len;
+	int rc = tmpl_render("layout.tpl", root, &html, &len);
+	tmpl_free(root);
+	if (rc < 0) {
+		fprintf(stderr, "finews: rendering %s failed\n", c->req.path);
+		page_plain(c, 500, "Internal Server Error\n");
+		return 0;
+	}
+	send(c, status, "text/html; charset=utf-8", html, len);
+	free(html);
+	return 0;
+}
+
+int page_error(struct ctx *c, int status, const char *message)
+{
+	struct tmpl_dict *body;
+	char title[64];
+	snprintf(title, sizeof title, "%d %s", status, reason(status));
+	struct tmpl_dict *root = page_new(c, title, message, "error.tpl", &body);
+	if (!root) {
+		page_plain(c, 503, "Service Unavailable\n");
+		return 0;
+	}
+	tmpl_set_int(body, "STATUS", status);
+	tmpl_set(body, "MESSAGE", message);
+	return page_send(c, status, root);
+}
+
+int page_redirect(struct ctx *c, const char *location)
+{
+	c->location = location;
+	page_plain(c, 301, "Moved Permanently\n");
+	return 0;
+}
+
+/* ---- posts in lists ----------------------------------------------------- */
+
+void page_post_url(struct buf *b, const struct post_row *p)
+{
+	buf_printf(b, "/%s/%s/%s.html", p->category_path, p->day, p->slug);
+}
+
+void page_category_url(struct buf *b, const char *slug)
+{
+	buf_printf(b, "/%s/", slug);
+}
+
+void page_post_item(struct tmpl_dict *d, const char *section,
+		    const struct post_row *p, int with_category)
+{
+	struct tmpl_dict *s = tmpl_add(d, section);
+	struct tmpl_dict *item = tmpl_include(s, "POST_ITEM", "post-item.tpl");
+	struct buf url = {0};
+	char when[40], iso[40];
+	page_post_url(&url, p);
+	date_format(p->published, p->utc_offset, when, sizeof when);
+	date_format_iso(p->published, p->utc_offset, iso, sizeof iso);
+	when[16] = '\0';                      /* "2022-01-10 07:48" */
+	tmpl_set(item, "POST_URL", url.s);
+	tmpl_set(item, "POST_TITLE", p->title);
+	tmpl_set(item, "POST_DATE", when);
+	tmpl_set(item, "POST_DATETIME", iso);
+	tmpl_set(item, "POST_SUMMARY", p->summary);
+	if (with_category && p->category_slug) {
+		struct tmpl_dict *cat = tmpl_add(item, "POST_CATEGORY");
+		buf_free(&url);
+		page_category_url(&url, p->category_slug);
+		tmpl_set(cat, "POST_CATEGORY_URL", url.s);
+		tmpl_set(cat, "POST_CATEGORY_NAME", p->category_name);
+	}
+	buf_free(&url);
+}

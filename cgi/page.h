@@ -1,0 +1,67 @@
+/*
+ * page.h - one worker's context, and what every page kind shares: the
+ * layout (site title, category navigation), post list items, URLs, and
+ * writing the response (status, headers, HEAD without a body).
+ */
+#ifndef FINEWS_PAGE_H
+#define FINEWS_PAGE_H
+
+#include <fcgiapp.h>
+
+#include "request.h"
+#include "store.h"
+#include "tmpl.h"
+#include "util.h"
+
+#define POSTS_PER_PAGE 50
+
+/* What the router took from the path, for the handler. */
+struct route {
+	char *categories;     /* "emnews" or "a/b" */
+	char day[11];         /* "2021/12/08" */
+	char *slug;
+	long page;            /* ?page=N, 1 when absent */
+};
+
+/* One worker: its own store connection, and the request in hand. */
+struct ctx {
+	struct store store;
+	FCGX_Stream *out;
+	struct request req;
+	struct route route;
+	const char *allow;          /* an Allow header to send, or NULL */
+	const char *location;       /* a Location header to send, or NULL */
+	const char *cache_control;  /* NULL: no Cache-Control header */
+	const char *current;        /* slug of the category being shown */
+	char *site_url;             /* the site's url, no trailing '/' */
+};
+
+/*
+ * A page in the layout: the root dictionary, its title ("title - site";
+ * the site's title alone when title is NULL), and the
+ * dictionary of the page's own template body_tpl (*body).  NULL when
+ * the store failed.
+ */
+struct tmpl_dict *page_new(struct ctx *c, const char *title,
+			   const char *description, const char *body_tpl,
+			   struct tmpl_dict **body);
+/* <link rel="canonical">: the site's url followed by path. */
+void page_canonical(struct ctx *c, struct tmpl_dict *root, const char *path);
+/* Render root (from page_new) and send it with status; frees root. */
+int page_send(struct ctx *c, int status, struct tmpl_dict *root);
+/* An error page in the layout (plain text when even that fails). */
+int page_error(struct ctx *c, int status, const char *message);
+/* A plain-text answer, for when the store is down. */
+void page_plain(struct ctx *c, int status, const char *text);
+/* 301 to location. */
+int page_redirect(struct ctx *c, const char *location);
+
+/* Add one post to section of d, as a list item (include POST_ITEM). */
+void page_post_item(struct tmpl_dict *d, const char *section,
+		    const struct post_row *p, int with_category);
+/* The article's URL: /<categories>/<yyyy>/<mm>/<dd>/<slug>.html */
+void page_post_url(struct buf *b, const struct post_row *p);
+/* The category's URL: /<slug>/ */
+void page_category_url(struct buf *b, const char *slug);
+
+#endif

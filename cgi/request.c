@@ -1,0 +1,161 @@
+/*
+ * request.c - parse and validate a request target: percent-decoding,
+ * UTF-8, length, dot segments, the query's parameters.
+ */
+#include "request.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util.h"
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+char *percent_decode(const char *s, size_t n, int plus)
+{
+	char *out = xmalloc(n + 1);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch == '%') {
+			int hi = i + 1 < n ? hexval(s[i + 1]) : -1;
+			int lo = i + 2 < n ? hexval(s[i + 2]) : -1;
+			if (hi < 0 || lo < 0)
+				goto bad;
+			ch = (char)(hi << 4 | lo);
+			i += 2;
+		} else if (ch == '+' && plus) {
+			ch = ' ';
+		}
+		if (ch == '\0')
+			goto bad;
+		out[k++] = ch;
+	}
+	out[k] = '\0';
+	if (!utf8_valid(out, k))
+		goto bad;
+	return out;
+bad:
+	free(out);
+	return NULL;
+}
+
+/* A path with a "." or ".." segment, or a control character, is refused. */
+static int path_ok(const char *p)
+{
+	if (p[0] != '/')
+		return 0;
+	for (const char *s = p; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	for (const char *seg = p + 1;; ) {
+		const char *end = strchr(seg, '/');
+		size_t n = end ? (size_t)(end - seg) : strlen(seg);
+		if ((n == 1 && seg[0] == '.') || (n == 2 && !memcmp(seg, "..", 2)))
+			return 0;
+		if (!end)
+			return 1;
+		seg = end + 1;
+	}
+}
+
+static int parse_query(struct request *r, const char *q)
+{
+	while (*q) {
+		size_t n = strcspn(q, "&");
+		if (n) {
+			const char *eq = memchr(q, '=', n);
+			size_t kn = eq ? (size_t)(eq - q) : n;
+			char *name = percent_decode(q, kn, 1);
+			char *value = eq ? percent_decode(eq + 1, n - kn - 1, 1)
+					 : xstrdup("");
+			if (!name || !value) {
+				free(name);
+				free(value);
+				r->error = "bad encoding in the query";
+				return -1;
+			}
+			if (r->nparams == REQUEST_PARAMS_MAX) {
+				free(name);
+				free(value);
+				r->error = "too many parameters";
+				return -1;
+			}
+			r->params[r->nparams].name = name;
+			r->params[r->nparams].value = value;
+			r->nparams++;
+		}
+		q += n;
+		if (*q == '&')
+			q++;
+	}
+	return 0;
+}
+
+int request_parse(struct request *r, const char *method, const char *target)
+{
+	memset(r, 0, sizeof *r);
+	if (!method || !strcmp(method, "GET"))
+		r->method = METHOD_GET;
+	else if (!strcmp(method, "HEAD"))
+		r->method = METHOD_HEAD;
+	else
+		r->method = METHOD_OTHER;
+	if (!target || !*target) {
+		r->error = "no request target";
+		return -1;
+	}
+	size_t len = strlen(target);
+	if (len > REQUEST_TARGET_MAX) {
+		r->error = "request target too long";
+		return -1;
+	}
+	size_t plen = strcspn(target, "?#");
+	r->path = percent_decode(target, plen, 0);
+	if (!r->path) {
+		r->error = "bad encoding in the path";
+		return -1;
+	}
+	if (!path_ok(r->path)) {
+		r->error = "bad path";
+		return -1;
+	}
+	if (target[plen] == '?') {
+		size_t qlen = strcspn(target + plen + 1, "#");
+		char *q = xstrndup(target + plen + 1, qlen);
+		int rc = parse_query(r, q);
+		free(q);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+void request_free(struct request *r)
+{
+	free(r->path);
+	for (size_t i = 0; i < r->nparams; i++) {
+		free(r->params[i].name);
+		free(r->params[i].value);
+	}
+	memset(r, 0, sizeof *r);
+}
+
+const char *request_param(const struct request *r, const char *name, int icase)
+{
+	for (size_t i = 0; i < r->nparams; i++)
+		if (icase ? !strcasecmp(r->params[i].name, name)
+			  : !strcmp(r->params[i].name, name))
+			return r->params[i].value;
+	return NULL;
+}

@@ -1,0 +1,44 @@
+/*
+ * request.h - an HTTP request as finews sees it, parsed and validated
+ * at the edge, before any handler runs.  Handlers only ever read the
+ * decoded, checked fields of struct request.
+ */
+#ifndef FINEWS_REQUEST_H
+#define FINEWS_REQUEST_H
+
+#include <stddef.h>
+
+#define REQUEST_TARGET_MAX 2048   /* bytes of the request target */
+#define REQUEST_PARAMS_MAX 32
+
+enum method { METHOD_GET, METHOD_HEAD, METHOD_OTHER };
+
+struct param {
+	char *name, *value;           /* percent-decoded, valid UTF-8 */
+};
+
+struct request {
+	enum method method;
+	char *path;                   /* decoded; starts with '/' */
+	struct param params[REQUEST_PARAMS_MAX];
+	size_t nparams;
+	const char *error;            /* why it is a bad request, or NULL */
+};
+
+/*
+ * Parse method and target (the raw request target, "/path?query").
+ * Returns 0, or -1 with r->error set: the request is a 400.
+ * request_free() is needed either way.
+ */
+int request_parse(struct request *r, const char *method, const char *target);
+void request_free(struct request *r);
+
+/* The value of parameter name (compared ignoring ASCII case when icase),
+ * or NULL. */
+const char *request_param(const struct request *r, const char *name, int icase);
+
+/* Decode percent-escapes of s[0..n) ('+' is a space when plus); the
+ * result is valid UTF-8 without NUL bytes, else NULL. */
+char *percent_decode(const char *s, size_t n, int plus);
+
+#endif

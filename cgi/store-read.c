@@ -1,0 +1,178 @@
+/*
+ * store-read.c - the queries finews.fcgi makes.  Rows are handed to a
+ * callback while the statement holds them, so nothing is copied.
+ */
+#include "store.h"
+
+#include <string.h>
+
+static const char *text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+static void read_post(sqlite3_stmt *st, struct post_row *p)
+{
+	p->id = sqlite3_column_int64(st, 0);
+	p->published = sqlite3_column_int64(st, 1);
+	p->category_id = sqlite3_column_int64(st, 2);
+	p->utc_offset = sqlite3_column_int(st, 3);
+	p->slug = text(st, 4);
+	p->day = text(st, 5);
+	p->category_path = text(st, 6);
+	p->title = text(st, 7);
+	p->summary = text(st, 8);
+	p->info_code = text(st, 9);
+	p->source_url = text(st, 10);
+	p->source_name = text(st, 11);
+	p->category_slug = text(st, 12);
+	p->category_name = text(st, 13);
+	p->body_html = sqlite3_column_count(st) > 14 ? text(st, 14) : NULL;
+}
+
+/* Whom a row goes to: one of the three kinds of callback. */
+struct to {
+	post_fn post;
+	category_fn category;
+	pair_fn pair;
+	void *arg;
+};
+
+/* Step st to the end, handing each row to each(); the row count or -1. */
+static int each_row(struct store *s, sqlite3_stmt *st,
+		    int (*each)(sqlite3_stmt *, const struct to *), struct to to)
+{
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n++;
+		if (each(st, &to) < 0) {
+			sqlite3_reset(st);
+			return -1;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		n = store_fail(s, "reading");
+	sqlite3_reset(st);
+	return n;
+}
+
+static int each_post(sqlite3_stmt *st, const struct to *to)
+{
+	struct post_row p;
+	read_post(st, &p);
+	return to->post(&p, to->arg);
+}
+
+static int each_category(sqlite3_stmt *st, const struct to *to)
+{
+	struct category_row c = {
+		sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		text(st, 2), text(st, 3),
+	};
+	return to->category(&c, to->arg);
+}
+
+static int each_pair(sqlite3_stmt *st, const struct to *to)
+{
+	return to->pair(text(st, 0), text(st, 1), to->arg);
+}
+
+int store_site(struct store *s, pair_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SITE_ALL);
+	return st ? each_row(s, st, each_pair, (struct to){.pair = fn, .arg = arg}) : -1;
+}
+
+int store_categories(struct store *s, category_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_CATEGORIES);
+	return st ? each_row(s, st, each_category, (struct to){.category = fn, .arg = arg}) : -1;
+}
+
+int store_category(struct store *s, const char *slug, category_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_CATEGORY_BY_SLUG);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
+	return each_row(s, st, each_category, (struct to){.category = fn, .arg = arg});
+}
+
+long store_category_count(struct store *s, int64_t category)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_CATEGORY_COUNT);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, category);
+	long n = -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	else
+		store_fail(s, "counting");
+	sqlite3_reset(st);
+	return n;
+}
+
+int store_newest(struct store *s, int limit, post_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_NEWEST);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, limit);
+	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+}
+
+int store_in_category(struct store *s, int64_t category, int limit, long offset,
+		      post_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_IN_CATEGORY);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, category);
+	sqlite3_bind_int(st, 2, limit);
+	sqlite3_bind_int64(st, 3, offset);
+	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+}
+
+int store_article_by_url(struct store *s, const char *categories, const char *day,
+			 const char *slug, post_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_ARTICLE_BY_URL);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, categories, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, slug, -1, SQLITE_STATIC);
+	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+}
+
+int store_article_by_code(struct store *s, const char *code, post_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_ARTICLE_BY_CODE);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+}
+
+int store_neighbour(struct store *s, int64_t category, const struct post_row *p,
+		    int older, post_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, older ? ST_OLDER_IN_CATEGORY
+					       : ST_NEWER_IN_CATEGORY);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, category);
+	sqlite3_bind_int64(st, 2, p->published);
+	sqlite3_bind_int64(st, 3, p->id);
+	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+}
+
+int store_post_tags(struct store *s, int64_t post, pair_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_POST_TAG_NAMES);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, post);
+	return each_row(s, st, each_pair, (struct to){.pair = fn, .arg = arg});
+}

@@ -1,0 +1,43 @@
+/*
+ * tmpl.h - the C API to ctemplate (Google's template library, C++),
+ * implemented in tmpl.cc.  Templates are loaded once per process by
+ * tmpl_init(); each request fills a dictionary and renders it.
+ * Every template starts with {{%AUTOESCAPE context="HTML"}}, so values
+ * are escaped by ctemplate itself; the only unescaped value is the
+ * article body ({{BODY_HTML:none}}).
+ */
+#ifndef FINEWS_TMPL_H
+#define FINEWS_TMPL_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct tmpl_dict;   /* a ctemplate::TemplateDictionary */
+
+/* Load and check every template in dir; 0, or -1 with a line on stderr. */
+int tmpl_init(const char *dir);
+
+struct tmpl_dict *tmpl_new(const char *name);
+void tmpl_free(struct tmpl_dict *d);   /* only dictionaries from tmpl_new */
+
+void tmpl_set(struct tmpl_dict *d, const char *key, const char *value);
+void tmpl_set_int(struct tmpl_dict *d, const char *key, long value);
+/* Show section once, with no values of its own. */
+void tmpl_show(struct tmpl_dict *d, const char *section);
+/* Add one repetition of section; the result belongs to d. */
+struct tmpl_dict *tmpl_add(struct tmpl_dict *d, const char *section);
+/* Fill the {{>NAME}} include with template file; the result belongs to d. */
+struct tmpl_dict *tmpl_include(struct tmpl_dict *d, const char *name,
+			       const char *file);
+
+/* Render file with d; *out is malloc'ed.  0, or -1 on an error. */
+int tmpl_render(const char *file, struct tmpl_dict *d, char **out, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

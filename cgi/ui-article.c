@@ -1,0 +1,135 @@
+/*
+ * ui-article.c - an article, at its Jekyll permalink
+ * "/<categories>/<yyyy>/<mm>/<dd>/<slug>.html": title, date as written,
+ * category, tags, source, share link, body, and the previous and next
+ * article of its category.  ui-share.c shows the same page.
+ */
+#include "cmd.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+
+/* The TAGS section, made when the first tag comes. */
+struct tags {
+	struct tmpl_dict *body, *tags;
+};
+
+static int add_tag(const char *name, const char *unused, void *arg)
+{
+	(void)unused;
+	struct tags *t = arg;
+	if (!t->tags)
+		t->tags = tmpl_add(t->body, "TAGS");
+	struct tmpl_dict *tag = tmpl_add(t->tags, "TAG");
+	struct buf url = {0};
+	buf_adds(&url, "/tags/");
+	url_encode(&url, name);
+	buf_addc(&url, '/');
+	tmpl_set(tag, "TAG_NAME", name);
+	tmpl_set(tag, "TAG_URL", url.s);
+	buf_free(&url);
+	return 0;
+}
+
+struct neighbour {
+	struct tmpl_dict *body;
+	int older;
+};
+
+static int add_neighbour(const struct post_row *p, void *arg)
+{
+	const struct neighbour *n = arg;
+	int older = n->older;
+	struct buf url = {0};
+	page_post_url(&url, p);
+	struct tmpl_dict *d = tmpl_add(n->body, older ? "PREV_POST" : "NEXT_POST");
+	tmpl_set(d, older ? "PREV_URL" : "NEXT_URL", url.s);
+	tmpl_set(d, older ? "PREV_TITLE" : "NEXT_TITLE", p->title);
+	buf_free(&url);
+	return 0;
+}
+
+static void set_source(struct tmpl_dict *body, const struct post_row *p)
+{
+	if (!p->source_name && !p->source_url)
+		return;
+	struct tmpl_dict *src = tmpl_add(body, "SOURCE");
+	tmpl_set(src, "SOURCE_NAME", p->source_name ? p->source_name : "原文");
+	if (p->source_url)
+		tmpl_set(tmpl_add(src, "SOURCE_LINK"), "SOURCE_URL", p->source_url);
+}
+
+static void set_share(struct tmpl_dict *body, const struct post_row *p)
+{
+	if (!p->info_code)
+		return;
+	struct buf url = {0};
+	buf_adds(&url, "/html_News/NewsShare.html?infoCode=");
+	url_encode(&url, p->info_code);
+	tmpl_set(tmpl_add(body, "SHARE"), "SHARE_URL", url.s);
+	buf_free(&url);
+}
+
+/* Fill the article's own values; -1 when the store failed. */
+static int fill(struct ctx *c, struct tmpl_dict *body, const struct post_row *p)
+{
+	char when[40], iso[40];
+	date_format(p->published, p->utc_offset, when, sizeof when);
+	date_format_iso(p->published, p->utc_offset, iso, sizeof iso);
+	tmpl_set(body, "TITLE", p->title);
+	tmpl_set(body, "DATE", when);
+	tmpl_set(body, "DATETIME", iso);
+	tmpl_set(body, "BODY_HTML", p->body_html);
+	if (p->category_slug) {
+		struct buf url = {0};
+		page_category_url(&url, p->category_slug);
+		tmpl_set(body, "CATEGORY_URL", url.s);
+		tmpl_set(body, "CATEGORY_NAME", p->category_name);
+		buf_free(&url);
+	}
+	set_source(body, p);
+	set_share(body, p);
+	struct tags tags = {body, NULL};
+	if (store_post_tags(&c->store, p->id, add_tag, &tags) < 0)
+		return -1;
+	struct neighbour older = {body, 1}, newer = {body, 0};
+	if (store_neighbour(&c->store, p->category_id, p, 1, add_neighbour, &older) < 0 ||
+	    store_neighbour(&c->store, p->category_id, p, 0, add_neighbour, &newer) < 0)
+		return -1;
+	return 0;
+}
+
+int ui_article_send(struct ctx *c, const struct post_row *p)
+{
+	struct tmpl_dict *body;
+	c->current = p->category_slug;
+	struct tmpl_dict *root = page_new(c, p->title, p->summary, "article.tpl", &body);
+	c->current = NULL;
+	if (!root)
+		return -1;
+	if (fill(c, body, p) < 0) {
+		tmpl_free(root);
+		return -1;
+	}
+	struct buf url = {0};
+	page_post_url(&url, p);
+	page_canonical(c, root, url.s);
+	buf_free(&url);
+	return page_send(c, 200, root);
+}
+
+static int send_article(const struct post_row *p, void *arg)
+{
+	return ui_article_send(arg, p);
+}
+
+int ui_article(struct ctx *c)
+{
+	int n = store_article_by_url(&c->store, c->route.categories, c->route.day,
+				     c->route.slug, send_article, c);
+	if (n == 0)
+		return page_error(c, 404, "找不到这篇文章");
+	return n < 0 ? -1 : 0;
+}
