@@ -76,7 +76,7 @@ $(B)/finews-import: $(call objs,$(IMPORT) $(COMMON))
 $(B)/finews.fcgi: $(call objs,$(SERVE) $(COMMON))
 	$(CXX) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread -lm
 
-$(B)/test/unit-%: $(B)/test/unit-%.o $(call objs,$(COMMON) cgi/config.o cgi/store-import.o)
+$(B)/test/unit-%: $(B)/test/unit-%.o $(call objs,$(COMMON) cgi/config.o cgi/store-import.o cgi/request.o)
 	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(B)/test/fuzz-post: $(B)/test/fuzz-post.o $(call objs,$(COMMON))
