@@ -1,0 +1,48 @@
+{{%AUTOESCAPE context="HTML"}}
+{{! layout.tpl - the page shell shared by every page.
+    Expects: LANG, SITE_TITLE, SITE_DESCRIPTION, PAGE_TITLE, DESCRIPTION,
+    STATIC_URL; section CANONICAL: CANONICAL_URL; section NAV (one per
+    category, in order): NAV_URL, NAV_NAME, nested section NAV_CURRENT
+    (shown for the current category); include BODY (the page's own
+    template, set by the C code). }}
+<!DOCTYPE html>
+<html lang="{{LANG}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{PAGE_TITLE}}</title>
+<meta name="description" content="{{DESCRIPTION}}">
+<meta name="color-scheme" content="light dark">
+{{#CANONICAL}}
+<link rel="canonical" href="{{CANONICAL_URL}}">
+{{/CANONICAL}}
+<link rel="stylesheet" href="{{STATIC_URL}}/style.css">
+</head>
+<body>
+<a class="skip" href="#main">跳到正文</a>
+<header class="site-head">
+<div class="wrap masthead">
+<a class="site-title" href="/">{{SITE_TITLE}}</a>
+<p class="site-desc">{{SITE_DESCRIPTION}}</p>
+</div>
+<nav class="site-nav" aria-label="栏目">
+<ul class="wrap">
+<li><a href="/">首页</a></li>
+{{#NAV}}
+<li><a href="{{NAV_URL}}"{{#NAV_CURRENT}} class="current" aria-current="page"{{/NAV_CURRENT}}>{{NAV_NAME}}</a></li>
+{{/NAV}}
+</ul>
+</nav>
+</header>
+<main id="main" class="wrap">
+{{>BODY}}
+</main>
+<footer class="site-foot">
+<div class="wrap">
+<p class="foot-title"><a href="/">{{SITE_TITLE}}</a></p>
+<p>{{SITE_DESCRIPTION}}</p>
+<p class="foot-small">由 finews 驱动 · © {{SITE_TITLE}}</p>
+</div>
+</footer>
+</body>
+</html>
