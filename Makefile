@@ -38,10 +38,12 @@ endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 
-COMMON := cgi/date.o cgi/post.o cgi/store.o cgi/util.o sql/schema.o
+SQL := $(patsubst %.sql,%.o,$(wildcard sql/*.sql))
+COMMON := cgi/date.o cgi/post.o cgi/store.o cgi/util.o $(SQL)
 IMPORT := cgi/import.o cgi/config.o cgi/store-import.o
 SERVE := cgi/finews.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
-	cgi/ui-home.o cgi/ui-category.o cgi/ui-article.o cgi/ui-share.o \
+	cgi/ui-home.o cgi/ui-list.o cgi/ui-category.o cgi/ui-tag.o \
+	cgi/ui-article.o cgi/ui-share.o \
 	cgi/ui-notfound.o
 UNITS := $(patsubst test/%.c,$(B)/test/%,$(wildcard test/unit-*.c))
 FUZZ := $(wildcard test/fuzz-*.c)
@@ -60,14 +62,14 @@ $(B)/%.o: %.cc $(wildcard cgi/*.h)
 	@mkdir -p $(dir $@)
 	$(CXX) $(CPPFLAGS) $(CXXFLAGS) $(SANFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
-# sql/schema.sql, built into the programs as a C string.
-$(B)/sql/schema.c: sql/schema.sql
+# sql/NAME.sql, built into the programs as the C string store_NAME_sql.
+$(B)/sql/%.c: sql/%.sql
 	@mkdir -p $(dir $@)
-	{ echo 'const char store_schema_sql[] ='; \
+	{ echo 'const char store_$(subst -,_,$*)_sql[] ='; \
 	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
 	  echo ';'; } > $@
 
-$(B)/sql/schema.o: $(B)/sql/schema.c
+$(B)/sql/%.o: $(B)/sql/%.c
 	$(CC) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
 
 $(B)/finews-import: $(call objs,$(IMPORT) $(COMMON))

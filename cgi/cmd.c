@@ -86,6 +86,18 @@ static int match_old_category(struct ctx *c)
 	return 1;
 }
 
+/* /tags/<tag>/ */
+static int match_tag(struct ctx *c)
+{
+	const char *p = c->req.path;
+	size_t n = strlen(p), k = strlen("/tags/");
+	if (n <= k + 1 || strncmp(p, "/tags/", k) || p[n - 1] != '/' ||
+	    !segment_ok(p + k, n - k - 1))
+		return 0;
+	c->route.tag = xstrndup(p + k, n - k - 1);
+	return 1;
+}
+
 static int match_any(struct ctx *c)
 {
 	(void)c;
@@ -97,6 +109,7 @@ static const struct cmd cmds[] = {
 	{"share", match_share, ui_share},
 	{"article", match_article, ui_article},
 	{"old-category", match_old_category, ui_old_category},
+	{"tag", match_tag, ui_tag},
 	{"category", match_category, ui_category},
 	{"notfound", match_any, ui_notfound},
 };

@@ -24,7 +24,20 @@ int ui_category(struct ctx *c);      /* ui-category.c: /<category>/        */
 int ui_article(struct ctx *c);       /* ui-article.c:  /<c>/y/m/d/slug.html */
 int ui_share(struct ctx *c);         /* ui-share.c:    /html_News/NewsShare.html */
 int ui_old_category(struct ctx *c);  /* ui-category.c: /category/<c>.html  */
+int ui_tag(struct ctx *c);           /* ui-tag.c:      /tags/<tag>/        */
 int ui_notfound(struct ctx *c);      /* ui-notfound.c: anything else      */
+
+/* A paginated list of posts (ui-list.c), for categories and tags. */
+struct list {
+	const char *name;        /* the category's or tag's name */
+	const char *url;         /* its first page: "/emnews/" */
+	const char *kind;        /* shown before the name ("标签"), or NULL */
+	int64_t id;
+	long (*count)(struct store *s, int64_t id);
+	int (*posts)(struct store *s, int64_t id, int limit, long offset,
+		     post_fn fn, void *arg);
+};
+int ui_list_send(struct ctx *c, const struct list *l);
 
 /* The article page for p (ui-article.c; the share link shows it too). */
 int ui_article_send(struct ctx *c, const struct post_row *p);

@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <fcgiapp.h>
 
@@ -78,6 +77,7 @@ static void reset(struct ctx *c)
 	request_free(&c->req);
 	free(c->route.categories);
 	free(c->route.slug);
+	free(c->route.tag);
 	memset(&c->route, 0, sizeof c->route);
 	free(c->site_url);
 	c->site_url = NULL;
@@ -111,9 +111,7 @@ static int listen_on(const char *addr)
 			strerror(errno));
 		return -1;
 	}
-	if (addr[0] == '/')   /* let the web server's user connect */
-		chmod(addr, 0666);
-	return fd;
+	return fd;   /* a unix socket's mode follows the umask */
 }
 
 static int parse_args(int argc, char **argv, struct options *o)

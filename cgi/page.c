@@ -201,6 +201,13 @@ void page_category_url(struct buf *b, const char *slug)
 	buf_printf(b, "/%s/", slug);
 }
 
+void page_tag_url(struct buf *b, const char *name)
+{
+	buf_adds(b, "/tags/");
+	url_encode(b, name);
+	buf_addc(b, '/');
+}
+
 void page_post_item(struct tmpl_dict *d, const char *section,
 		    const struct post_row *p, int with_category)
 {

@@ -20,7 +20,7 @@ struct route {
 	char *categories;     /* "emnews" or "a/b" */
 	char day[11];         /* "2021/12/08" */
 	char *slug;
-	long page;            /* ?page=N, 1 when absent */
+	char *tag;            /* a tag's name */
 };
 
 /* One worker: its own store connection, and the request in hand. */
@@ -63,5 +63,7 @@ void page_post_item(struct tmpl_dict *d, const char *section,
 void page_post_url(struct buf *b, const struct post_row *p);
 /* The category's URL: /<slug>/ */
 void page_category_url(struct buf *b, const char *slug);
+/* The tag's URL: /tags/<name, percent-encoded>/ */
+void page_tag_url(struct buf *b, const char *name);
 
 #endif

@@ -176,8 +176,7 @@ static int link_post(struct store *s, enum stmt_id id, int64_t post, int64_t oth
 		return -1;
 	sqlite3_bind_int64(st, 1, post);
 	sqlite3_bind_int64(st, 2, other);
-	if (id == ST_POST_CATEGORY_ADD)
-		sqlite3_bind_int64(st, 3, published);
+	sqlite3_bind_int64(st, 3, published);
 	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "linking a post");
 }
 
@@ -233,7 +232,7 @@ static int save_tags(struct store *s, const struct post *p, int64_t post, int up
 		return -1;
 	for (size_t i = 0; i < p->tags.n; i++) {
 		int64_t t = tag_id(s, p->tags.v[i]);
-		if (t < 0 || link_post(s, ST_POST_TAG_ADD, post, t, 0) < 0)
+		if (t < 0 || link_post(s, ST_POST_TAG_ADD, post, t, p->published) < 0)
 			return -1;
 	}
 	return 0;

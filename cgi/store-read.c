@@ -98,12 +98,12 @@ int store_category(struct store *s, const char *slug, category_fn fn, void *arg)
 	return each_row(s, st, each_category, (struct to){.category = fn, .arg = arg});
 }
 
-long store_category_count(struct store *s, int64_t category)
+static long count(struct store *s, enum stmt_id id, int64_t key)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_CATEGORY_COUNT);
+	sqlite3_stmt *st = store_stmt(s, id);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, category);
+	sqlite3_bind_int64(st, 1, key);
 	long n = -1;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(st, 0);
@@ -111,6 +111,16 @@ long store_category_count(struct store *s, int64_t category)
 		store_fail(s, "counting");
 	sqlite3_reset(st);
 	return n;
+}
+
+long store_category_count(struct store *s, int64_t category)
+{
+	return count(s, ST_CATEGORY_COUNT, category);
+}
+
+long store_tag_count(struct store *s, int64_t tag)
+{
+	return count(s, ST_TAG_COUNT, tag);
 }
 
 int store_newest(struct store *s, int limit, post_fn fn, void *arg)
@@ -175,4 +185,25 @@ int store_post_tags(struct store *s, int64_t post, pair_fn fn, void *arg)
 		return -1;
 	sqlite3_bind_int64(st, 1, post);
 	return each_row(s, st, each_pair, (struct to){.pair = fn, .arg = arg});
+}
+
+int store_tag(struct store *s, const char *name, category_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TAG_BY_NAME);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	return each_row(s, st, each_category, (struct to){.category = fn, .arg = arg});
+}
+
+int store_with_tag(struct store *s, int64_t tag, int limit, long offset,
+		   post_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_WITH_TAG);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, tag);
+	sqlite3_bind_int(st, 2, limit);
+	sqlite3_bind_int64(st, 3, offset);
+	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
 }

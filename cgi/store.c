@@ -12,14 +12,16 @@
 
 #include "util.h"
 
-extern const char store_schema_sql[];  /* sql/schema.sql, built in */
+/* The files of sql/, built in by the Makefile. */
+extern const char store_schema_sql[];
+extern const char store_upgrade_2_sql[];
 
 /*
  * Upgrades: upgrades[v] takes a store at user_version v to v + 1.
- * Version 0 is an empty file, so its step is the whole schema.
+ * Version 0 is an empty file: it gets the whole schema at once.
  */
 static const char *const upgrades[STORE_VERSION] = {
-	store_schema_sql,
+	[1] = store_upgrade_2_sql,
 };
 
 /* The columns of struct post_row, in its order (store-read.c). */
@@ -68,8 +70,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_TAG_ADD] = "INSERT OR IGNORE INTO tags(name) VALUES (?1)",
 	[ST_TAG_ID] = "SELECT id FROM tags WHERE name = ?1",
 	[ST_POST_TAGS_CLEAR] = "DELETE FROM post_tags WHERE post_id = ?1",
-	[ST_POST_TAG_ADD] = "INSERT OR IGNORE INTO post_tags(post_id, tag_id) "
-		"VALUES (?1, ?2)",
+	[ST_POST_TAG_ADD] = "INSERT OR IGNORE INTO post_tags(post_id, tag_id, "
+		"published) VALUES (?1, ?2, ?3)",
 	[ST_POST_HAS_TAG] = "SELECT 1 FROM post_tags pt JOIN tags t "
 		"ON t.id = pt.tag_id WHERE pt.post_id = ?1 AND t.name = ?2",
 
@@ -80,6 +82,14 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_CATEGORY_BY_SLUG] = "SELECT id, (SELECT max(published) FROM "
 		"post_categories WHERE category_id = c.id), slug, name "
 		"FROM categories c WHERE slug = ?1",
+	[ST_TAG_BY_NAME] = "SELECT id, (SELECT max(published) FROM post_tags "
+		"WHERE tag_id = t.id), name, name FROM tags t WHERE name = ?1",
+	[ST_TAG_COUNT] = "SELECT count(*) FROM post_tags WHERE tag_id = ?1",
+	[ST_WITH_TAG] = "SELECT " POST_COLUMNS " FROM post_tags pt "
+		"JOIN posts p ON p.id = pt.post_id "
+		"LEFT JOIN categories c ON c.id = p.category_id "
+		"WHERE pt.tag_id = ?1 "
+		"ORDER BY pt.published DESC, pt.post_id DESC LIMIT ?2 OFFSET ?3",
 	[ST_CATEGORY_COUNT] = "SELECT count(*) FROM post_categories "
 		"WHERE category_id = ?1",
 	[ST_NEWEST] = "SELECT " POST_COLUMNS POST_FROM
@@ -149,22 +159,25 @@ static int upgrade(struct store *s)
 			"program (%d)\n", s->path, v, STORE_VERSION);
 		return -1;
 	}
-	for (; v < STORE_VERSION; v++) {
-		/* journal_mode cannot change inside a transaction */
-		if (v == 0 && exec(s, "PRAGMA journal_mode = WAL") < 0)
-			return -1;
+	/* journal_mode cannot change inside a transaction */
+	if (v == 0 && exec(s, "PRAGMA journal_mode = WAL") < 0)
+		return -1;
+	while (v < STORE_VERSION) {
+		const char *step = v == 0 ? store_schema_sql : upgrades[v];
+		int to = v == 0 ? STORE_VERSION : v + 1;
 		if (exec(s, "BEGIN IMMEDIATE") < 0)
 			return -1;
-		if (exec(s, upgrades[v]) < 0) {
+		if (exec(s, step) < 0) {
 			exec(s, "ROLLBACK");
 			return -1;
 		}
 		char sql[64];
-		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v + 1);
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", to);
 		if (exec(s, sql) < 0 || exec(s, "COMMIT") < 0) {
 			exec(s, "ROLLBACK");
 			return -1;
 		}
+		v = to;
 	}
 	return 0;
 }

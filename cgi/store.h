@@ -12,7 +12,7 @@
 
 #include "post.h"
 
-#define STORE_VERSION 1  /* PRAGMA user_version this program writes */
+#define STORE_VERSION 2  /* PRAGMA user_version this program writes */
 
 enum stmt_id {
 	/* import */
@@ -40,6 +40,9 @@ enum stmt_id {
 	ST_SITE_ALL,
 	ST_CATEGORIES,
 	ST_CATEGORY_BY_SLUG,
+	ST_TAG_BY_NAME,
+	ST_TAG_COUNT,
+	ST_WITH_TAG,
 	ST_CATEGORY_COUNT,
 	ST_NEWEST,
 	ST_IN_CATEGORY,
@@ -131,6 +134,11 @@ int store_site(struct store *s, pair_fn fn, void *arg);
 int store_categories(struct store *s, category_fn fn, void *arg);
 int store_category(struct store *s, const char *slug, category_fn fn, void *arg);
 long store_category_count(struct store *s, int64_t category);
+/* A tag, as a category_row (slug and name are both its name). */
+int store_tag(struct store *s, const char *name, category_fn fn, void *arg);
+long store_tag_count(struct store *s, int64_t tag);
+int store_with_tag(struct store *s, int64_t tag, int limit, long offset,
+		   post_fn fn, void *arg);
 int store_newest(struct store *s, int limit, post_fn fn, void *arg);
 int store_in_category(struct store *s, int64_t category, int limit, long offset,
 		      post_fn fn, void *arg);

@@ -24,9 +24,7 @@ static int add_tag(const char *name, const char *unused, void *arg)
 		t->tags = tmpl_add(t->body, "TAGS");
 	struct tmpl_dict *tag = tmpl_add(t->tags, "TAG");
 	struct buf url = {0};
-	buf_adds(&url, "/tags/");
-	url_encode(&url, name);
-	buf_addc(&url, '/');
+	page_tag_url(&url, name);
 	tmpl_set(tag, "TAG_NAME", name);
 	tmpl_set(tag, "TAG_URL", url.s);
 	buf_free(&url);

@@ -1,9 +1,11 @@
 -- schema.sql - the finews store.
 --
 -- finews-import is the only writer; finews.fcgi opens the file read-only.
--- The schema version is PRAGMA user_version; cgi/store.c upgrades older
--- stores step by step, and sets the journal to WAL so readers never wait
--- for an import.
+-- This file is the whole schema of the current version (PRAGMA
+-- user_version, STORE_VERSION in cgi/store.h): a new store is made from
+-- it.  An older store is brought up by sql/upgrade-N.sql, each taking
+-- version N-1 to N.  cgi/store.c also sets the journal to WAL, so readers
+-- never wait for an import.
 -- Times are seconds since the epoch (UTC), with the offset, in minutes,
 -- that the post's date was written in.
 
@@ -54,9 +56,12 @@ CREATE TABLE IF NOT EXISTS tags (
 	name  TEXT NOT NULL UNIQUE
 );
 
+-- Which posts carry which tags, with the post's time copied so that a
+-- tag's newest posts are one index range (as post_categories below).
 CREATE TABLE IF NOT EXISTS post_tags (
 	post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
 	tag_id  INTEGER NOT NULL REFERENCES tags(id),
+	published INTEGER NOT NULL DEFAULT 0,
 	PRIMARY KEY (post_id, tag_id)
 ) WITHOUT ROWID;
 
@@ -74,6 +79,7 @@ CREATE INDEX IF NOT EXISTS posts_newest ON posts(published DESC, id DESC);
 -- A URL /<categories>/<yyyy>/<mm>/<dd>/<slug>.html
 CREATE INDEX IF NOT EXISTS posts_url ON posts(day, slug);
 CREATE INDEX IF NOT EXISTS files_post ON files(post_id);
-CREATE INDEX IF NOT EXISTS post_tags_tag ON post_tags(tag_id, post_id);
+CREATE INDEX IF NOT EXISTS post_tags_newest
+	ON post_tags(tag_id, published DESC, post_id DESC);
 CREATE INDEX IF NOT EXISTS post_categories_newest
 	ON post_categories(category_id, published DESC, post_id DESC);

@@ -4,12 +4,12 @@
 . "$(dirname "$0")/lib.sh"
 
 "$IMPORT" --db "$T/db" "$SAMPLE" 2>/dev/null
-is "$(q "$T/db" "PRAGMA user_version")" 1 "a new store is at version 1"
+is "$(q "$T/db" "PRAGMA user_version")" 2 "a new store is at version 2"
 is "$(q "$T/db" "PRAGMA journal_mode")" wal "the store is in WAL mode"
 for t in posts categories tags post_tags post_categories files site; do
 	is "$(q "$T/db" "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='$t'")" 1 "table $t exists"
 done
-for i in posts_newest post_categories_newest posts_url; do
+for i in posts_newest post_categories_newest post_tags_newest posts_url; do
 	is "$(q "$T/db" "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name='$i'")" 1 "index $i exists"
 done
 plan=$(q "$T/db" "EXPLAIN QUERY PLAN SELECT id FROM posts WHERE day='2021/12/08' AND slug='x'")
@@ -22,7 +22,24 @@ unlike "$plan" "TEMP B-TREE" "without sorting"
 : > "$T/old.db"
 "$IMPORT" --db "$T/old.db" "$SAMPLE" 2>/dev/null
 is "$?" 0 "an empty (version 0) store is upgraded"
-is "$(q "$T/old.db" "PRAGMA user_version")" 1 "to version 1"
+is "$(q "$T/old.db" "PRAGMA user_version")" 2 "to version 2"
+
+# A version 1 store (before post_tags carried the post's time) is
+# upgraded in place by sql/upgrade-2.sql, its content kept.
+cp "$T/db" "$T/v1.db"
+q "$T/v1.db" "DROP INDEX post_tags_newest; ALTER TABLE post_tags DROP COLUMN published;
+	CREATE INDEX post_tags_tag ON post_tags(tag_id, post_id); PRAGMA user_version = 1"
+is "$(q "$T/v1.db" "SELECT count(*) FROM pragma_table_info('post_tags') WHERE name='published'")" 0 "made a version 1 store"
+"$FCGI" --db "$T/v1.db" --listen "$T/x.sock" 2>"$T/err"
+is "$?" 1 "finews.fcgi refuses a store of another version"
+like "$(cat "$T/err")" "store version 1, expected 2 .*finews-import" "and says how to upgrade it"
+"$IMPORT" --db "$T/v1.db" "$SAMPLE" 2>"$T/err"
+is "$?" 0 "the importer upgrades it"
+like "$(cat "$T/err")" "0 added, 0 updated, 32 unchanged" "keeping every post"
+is "$(q "$T/v1.db" "PRAGMA user_version")" 2 "to version 2"
+is "$(q "$T/v1.db" "SELECT count(*) FROM post_tags pt JOIN posts p ON p.id = pt.post_id WHERE pt.published <> p.published")" 0 "post_tags.published filled from the posts"
+is "$(q "$T/v1.db" "SELECT count(*) FROM sqlite_schema WHERE name IN ('post_tags_newest', 'post_tags_tag')")" 1 "the new index replaces the old"
+is "$(q "$T/v1.db" "PRAGMA integrity_check")" ok "integrity_check"
 
 q "$T/db" "PRAGMA user_version = 99"
 "$IMPORT" --db "$T/db" "$SAMPLE" 2>"$T/err"

@@ -1,12 +1,14 @@
 {{%AUTOESCAPE context="HTML"}}
-{{! category.tpl - one page of a category (include BODY of layout.tpl).
-    Expects: CATEGORY_NAME, CATEGORY_URL, PAGE, PAGES, TOTAL; section POST
+{{! list.tpl - one page of a list of posts: a category's or a tag's
+    (include BODY of layout.tpl).
+    Expects: LIST_NAME, LIST_URL, section LIST_KIND with KIND (e.g. 标签,
+    shown before the name), PAGE, PAGES, TOTAL; section POST
     (this page's posts, each with include POST_ITEM); section PAGER (shown
     when PAGES > 1) with section PREV: PREV_URL (newer page) and section
     NEXT: NEXT_URL (older page). }}
 <div class="listing">
 <header class="page-head">
-<h1><a href="{{CATEGORY_URL}}">{{CATEGORY_NAME}}</a></h1>
+<h1>{{#LIST_KIND}}<span class="list-kind">{{KIND}}</span>{{/LIST_KIND}}<a href="{{LIST_URL}}">{{LIST_NAME}}</a></h1>
 <p class="page-meta">共 {{TOTAL}} 篇 · 第 {{PAGE}} / {{PAGES}} 页</p>
 </header>
 <ol class="posts">
