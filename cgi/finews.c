@@ -164,6 +164,10 @@ int main(int argc, char **argv)
 	store_close(&check);
 	if (tmpl_init(o.templates) < 0 || FCGX_Init() != 0)
 		return 1;
+	/* libfcgi only notes SIGTERM; and a background job of sh starts with
+	 * SIGINT ignored.  Either must stop the server at once. */
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
 	if (o.listen && (o.sock = listen_on(o.listen)) < 0)
 		return 1;
 	pthread_t *th = calloc((size_t)o.workers, sizeof *th);

@@ -35,7 +35,7 @@
 #define DEFAULT_DB "finews.db"
 #define DEFAULT_TZ "Asia/Shanghai"
 
-#define WINDOW 256   /* posts the reader may parse ahead of the writer */
+#define WINDOW 8192  /* posts the reader may parse ahead of the writer */
 
 enum outcome { SKIP, UNCHANGED, TOUCHED, PARSED, FAILED };
 
@@ -410,7 +410,10 @@ static int import_all(struct run *r)
 {
 	if (store_begin(&r->store) < 0)
 		return -1;
-	if (save_site(r) < 0 || import_files(r) < 0 ||
+	if (save_site(r) < 0 ||
+	    (r->store.upgraded_from < 3 &&
+	     store_search_backfill(&r->store, post_plain_text) < 0) ||
+	    import_files(r) < 0 || store_search_flush(&r->store) < 0 ||
 	    store_categories_name(&r->store) < 0 || store_commit(&r->store) < 0) {
 		store_rollback(&r->store);
 		fputs("finews-import: the store is unchanged\n", stderr);

@@ -21,7 +21,6 @@
 #include <yaml.h>
 
 #define SUMMARY_CHARS 120
-#define TEXT_CAP 1024     /* bytes of plain text gathered for those */
 #define TITLE_CHARS 30
 #define LIST_MAX 1000           /* categories/tags kept: bounds YAML aliases */
 
@@ -786,7 +785,7 @@ static int is_break_tag(const char *s)
 /* Raw HTML from cmark less its tags: the text between them. */
 static void add_html_text(struct buf *b, const char *s)
 {
-	while (*s && (b->len < TEXT_CAP || (*s & 0xc0) == 0x80)) {
+	while (*s) {
 		if (*s == '<') {
 			if (is_break_tag(s))
 				buf_addc(b, ' ');
@@ -840,15 +839,14 @@ static char *collapse(const char *s)
 	return buf_steal(&b);
 }
 
-/* The start of the body's plain text (TEXT_CAP bytes or so), whitespace
- * collapsed: enough for a summary or a title. */
+/* The body's plain text, whitespace collapsed: for the summary, a
+ * missing title, and the search index. */
 static char *plain_text(cmark_node *doc)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	struct buf b = {0};
 	cmark_event_type ev;
-	while (b.len < TEXT_CAP &&
-	       (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *node = cmark_iter_get_node(it);
 		cmark_node_type t = cmark_node_get_type(node);
 		if (ev == CMARK_EVENT_ENTER)
@@ -894,7 +892,15 @@ static void render(struct ctx *c)
 		p->warning = xstrdup("empty title, using the start of the body");
 		p->warning_line = c->open_line;
 	}
-	free(text);
+	p->body_text = text;
+}
+
+char *post_plain_text(const char *md)
+{
+	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_UNSAFE);
+	char *text = plain_text(doc);
+	cmark_node_free(doc);
+	return text;
 }
 
 /* ---- the whole ---------------------------------------------------------- */
@@ -950,6 +956,7 @@ void post_free(struct post *p)
 	free(p->body_md);
 	free(p->body_html);
 	free(p->summary);
+	free(p->body_text);
 	free(p->warning);
 	memset(p, 0, sizeof *p);
 }

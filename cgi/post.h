@@ -33,6 +33,7 @@ struct post {
 	char *body_md;           /* body source, navigation links removed */
 	char *body_html;         /* body_md rendered by cmark (raw HTML kept) */
 	char *summary;           /* plain text, about 120 characters */
+	char *body_text;         /* the whole body as plain text, for search */
 	char *warning;           /* a non-fatal remark for stderr, or NULL */
 	int warning_line;
 };
@@ -51,6 +52,9 @@ struct post_error {
 int post_parse(const char *name, const char *data, size_t len,
 	       const char *tz, struct post *p, struct post_error *err);
 void post_free(struct post *p);
+
+/* The plain text of Markdown md (malloc'ed), as body_text is made. */
+char *post_plain_text(const char *md);
 
 /* "2021-12-08-slug.md" -> 1 and the slug/date parts; 0 when not a post. */
 int post_filename(const char *name, char date[11], char **slug);

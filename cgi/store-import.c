@@ -4,6 +4,7 @@
  */
 #include "store.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,13 +280,114 @@ static char *join_categories(const struct post *p)
 	return buf_steal(&b);
 }
 
+/* The post's search key and time now, when it has one: 1, 0 or -1. */
+static int old_key(struct store *s, int64_t id, int64_t *sk, int64_t *published)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_POST_SK);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : store_fail(s, "reading a post");
+	if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+		return 0;
+	*sk = sqlite3_column_int64(st, 0);
+	*published = sqlite3_column_int64(st, 1);
+	return 1;
+}
+
+/*
+ * New search rows wait in a temporary table and go into the index in
+ * batches, in key order: FTS5 writes each statement's rows to disk at
+ * once, so one row per statement would cost four times as much.
+ */
+#define SEARCH_BATCH 4096
+
+int store_search_flush(struct store *s)
+{
+	if (!s->npending)
+		return 0;
+	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_FLUSH);
+	if (!st || sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, "indexing posts");
+	st = store_stmt(s, ST_SEARCH_PENDING_CLEAR);
+	if (!st || sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, "indexing posts");
+	s->npending = 0;
+	return 0;
+}
+
+static int search_delete(struct store *s, int64_t sk)
+{
+	if (store_search_flush(s) < 0)
+		return -1;
+	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_DELETE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, sk);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "unindexing a post");
+}
+
+/* The indexed text: title and body, then two spaces so that every
+ * character starts a trigram (see sql/schema.sql). */
+static int search_insert(struct store *s, int64_t sk, const char *title,
+			 const char *text)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_INSERT);
+	if (!st)
+		return -1;
+	struct buf b = {0};
+	buf_printf(&b, "%s\n%s  ", title, text);
+	sqlite3_bind_int64(st, 1, sk);
+	sqlite3_bind_text(st, 2, b.s, (int)b.len, SQLITE_STATIC);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "indexing a post");
+	buf_free(&b);
+	if (rc == 0 && ++s->npending >= SEARCH_BATCH)
+		rc = store_search_flush(s);
+	return rc;
+}
+
+/* A search key for a post published at t: the next free one of its second. */
+static int64_t next_key(struct store *s, int64_t t)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SK_NEXT);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, t);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return store_fail(s, "numbering a post");
+	int64_t sk = sqlite3_column_int64(st, 0);
+	if (sk - t * 65536 > 65535) {
+		fprintf(stderr, "finews: over 65536 posts in one second\n");
+		return -1;
+	}
+	return sk;
+}
+
+/* Take the post out of the index and give it the key it will have. */
+static int rekey(struct store *s, const struct post *p, int64_t id, int64_t *sk)
+{
+	int64_t old = 0, published = 0;
+	int had = id ? old_key(s, id, &old, &published) : 0;
+	if (had < 0 || (had && search_delete(s, old) < 0))
+		return -1;
+	if (had && published == p->published) {
+		*sk = old;
+		return 0;
+	}
+	*sk = next_key(s, p->published);
+	return *sk == -1 ? -1 : 0;
+}
+
 int store_post_save(struct store *s, const struct post *p, const char *path, int64_t *id)
 {
 	int updated = *id != 0;
 	char *cpath = join_categories(p);
 	int64_t *cats = xmalloc((p->categories.n + 1) * sizeof *cats);
+	int64_t sk;
 	int rc = -1;
-	if (resolve_categories(s, p, updated, cats) < 0)
+	if (resolve_categories(s, p, updated, cats) < 0 || rekey(s, p, *id, &sk) < 0)
 		goto out;
 	sqlite3_stmt *st = store_stmt(s, updated ? ST_POST_UPDATE : ST_POST_INSERT);
 	if (!st)
@@ -293,6 +395,7 @@ int store_post_save(struct store *s, const struct post *p, const char *path, int
 	bind_post(st, p, path, cpath, p->categories.n ? cats[0] : 0);
 	if (updated)
 		sqlite3_bind_int64(st, 17, *id);
+	sqlite3_bind_int64(st, 18, sk);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		store_fail(s, "saving a post");
 		goto out;
@@ -300,7 +403,8 @@ int store_post_save(struct store *s, const struct post *p, const char *path, int
 	if (!updated)
 		*id = sqlite3_last_insert_rowid(s->db);
 	if (save_categories(s, p, *id, updated, cats) < 0 ||
-	    save_tags(s, p, *id, updated) < 0)
+	    save_tags(s, p, *id, updated) < 0 ||
+	    search_insert(s, sk, p->title, p->body_text ? p->body_text : "") < 0)
 		goto out;
 	rc = 0;
 out:
@@ -319,6 +423,10 @@ int store_post_drop_orphan(struct store *s, int64_t id)
 		return store_fail(s, "counting a post's files");
 	if (sqlite3_column_int64(st, 0) > 0)
 		return 0;
+	int64_t sk, published;
+	int had = old_key(s, id, &sk, &published);
+	if (had < 0 || (had && search_delete(s, sk) < 0))
+		return -1;
 	st = store_stmt(s, ST_POST_DELETE);
 	if (!st)
 		return -1;
@@ -358,4 +466,32 @@ int store_categories_name(struct store *s)
 			return -1;
 	s->ndirty = 0;
 	return 0;
+}
+
+int store_search_backfill(struct store *s, char *(*text_of)(const char *md))
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_MISSING);
+	if (!st)
+		return -1;
+	/* Collected first: the index is written while this reads it. */
+	struct missing { int64_t sk; char *title, *text; } *v = NULL;
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, (n + 1) * sizeof *v);
+		v[n].sk = sqlite3_column_int64(st, 0);
+		v[n].title = xstrdup((const char *)sqlite3_column_text(st, 1));
+		v[n].text = text_of((const char *)sqlite3_column_text(st, 2));
+		n++;
+	}
+	sqlite3_reset(st);
+	rc = rc == SQLITE_DONE ? 0 : store_fail(s, "finding unindexed posts");
+	for (size_t i = 0; i < n; i++) {
+		if (rc == 0)
+			rc = search_insert(s, v[i].sk, v[i].title, v[i].text);
+		free(v[i].title);
+		free(v[i].text);
+	}
+	free(v);
+	return rc == 0 ? store_search_flush(s) : rc;
 }

@@ -15,6 +15,7 @@
 /* The files of sql/, built in by the Makefile. */
 extern const char store_schema_sql[];
 extern const char store_upgrade_2_sql[];
+extern const char store_upgrade_3_sql[];
 
 /*
  * Upgrades: upgrades[v] takes a store at user_version v to v + 1.
@@ -22,6 +23,7 @@ extern const char store_upgrade_2_sql[];
  */
 static const char *const upgrades[STORE_VERSION] = {
 	[1] = store_upgrade_2_sql,
+	[2] = store_upgrade_3_sql,
 };
 
 /* The columns of struct post_row, in its order (store-read.c). */
@@ -45,14 +47,14 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_POST_INSERT] = "INSERT INTO posts(path, slug, day, category_path, "
 		"category_id, title, layout, published, utc_offset, info_code, "
 		"source_url, source_name, summary, front_matter, body_md, "
-		"body_html, imported) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-		"?10, ?11, ?12, ?13, ?14, ?15, ?16, unixepoch())",
+		"body_html, imported, sk) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+		"?10, ?11, ?12, ?13, ?14, ?15, ?16, unixepoch(), ?18)",
 	[ST_POST_UPDATE] = "UPDATE posts SET path = ?1, slug = ?2, day = ?3, "
 		"category_path = ?4, category_id = ?5, title = ?6, layout = ?7, "
 		"published = ?8, utc_offset = ?9, info_code = ?10, "
 		"source_url = ?11, source_name = ?12, summary = ?13, "
 		"front_matter = ?14, body_md = ?15, body_html = ?16, "
-		"imported = unixepoch() WHERE id = ?17",
+		"imported = unixepoch(), sk = ?18 WHERE id = ?17",
 	[ST_POST_DELETE] = "DELETE FROM posts WHERE id = ?1",
 	[ST_CATEGORY_ADD] = "INSERT OR IGNORE INTO categories(slug, name) VALUES (?1, ?1)",
 	[ST_CATEGORY_ID] = "SELECT id, name FROM categories WHERE slug = ?1",
@@ -74,6 +76,17 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"published) VALUES (?1, ?2, ?3)",
 	[ST_POST_HAS_TAG] = "SELECT 1 FROM post_tags pt JOIN tags t "
 		"ON t.id = pt.tag_id WHERE pt.post_id = ?1 AND t.name = ?2",
+	[ST_POST_SK] = "SELECT sk, published FROM posts WHERE id = ?1",
+	[ST_SK_NEXT] = "SELECT coalesce(max(sk) + 1, ?1 * 65536) FROM posts "
+		"WHERE sk BETWEEN ?1 * 65536 AND ?1 * 65536 + 65535",
+	[ST_SEARCH_INSERT] = "INSERT INTO temp.pending_search(sk, text) "
+		"VALUES (?1, ?2)",
+	[ST_SEARCH_FLUSH] = "INSERT INTO search(rowid, text) SELECT sk, text "
+		"FROM temp.pending_search ORDER BY sk",
+	[ST_SEARCH_PENDING_CLEAR] = "DELETE FROM temp.pending_search",
+	[ST_SEARCH_DELETE] = "DELETE FROM search WHERE rowid = ?1",
+	[ST_SEARCH_MISSING] = "SELECT sk, title, body_md FROM posts p WHERE "
+		"NOT EXISTS (SELECT 1 FROM search WHERE rowid = p.sk)",
 
 	[ST_SITE_ALL] = "SELECT key, value FROM site",
 	[ST_CATEGORIES] = "SELECT id, (SELECT max(published) FROM post_categories "
@@ -154,6 +167,7 @@ static int upgrade(struct store *s)
 	int v = user_version(s);
 	if (v < 0)
 		return store_fail(s, "reading the schema version");
+	s->upgraded_from = v;
 	if (v > STORE_VERSION) {
 		fprintf(stderr, "finews: %s: store version %d is newer than this "
 			"program (%d)\n", s->path, v, STORE_VERSION);
@@ -207,7 +221,9 @@ int store_open(struct store *s, const char *path, int readonly)
 		return 0;
 	}
 	if (exec(s, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
-		    "PRAGMA temp_store = MEMORY") < 0 || upgrade(s) < 0)
+		    "PRAGMA temp_store = MEMORY") < 0 || upgrade(s) < 0 ||
+	    exec(s, "CREATE TEMP TABLE pending_search"
+		    "(sk INTEGER PRIMARY KEY, text TEXT NOT NULL)") < 0)
 		goto fail;
 	return 0;
 fail:

@@ -12,7 +12,7 @@
 
 #include "post.h"
 
-#define STORE_VERSION 2  /* PRAGMA user_version this program writes */
+#define STORE_VERSION 3  /* PRAGMA user_version this program writes */
 
 enum stmt_id {
 	/* import */
@@ -36,6 +36,13 @@ enum stmt_id {
 	ST_POST_TAGS_CLEAR,
 	ST_POST_TAG_ADD,
 	ST_POST_HAS_TAG,
+	ST_POST_SK,
+	ST_SK_NEXT,
+	ST_SEARCH_INSERT,
+	ST_SEARCH_FLUSH,
+	ST_SEARCH_PENDING_CLEAR,
+	ST_SEARCH_DELETE,
+	ST_SEARCH_MISSING,
 	/* serving */
 	ST_SITE_ALL,
 	ST_CATEGORIES,
@@ -60,6 +67,8 @@ struct store {
 	sqlite3_stmt *st[ST_COUNT];  /* prepared on first use */
 	int64_t *dirty;              /* categories whose name may change */
 	size_t ndirty, capdirty;
+	int upgraded_from;           /* the version store_open() found */
+	long npending;               /* rows waiting to be indexed */
 	struct name_id {             /* categories and tags met in this run */
 		char *key, *name;
 		int64_t id;
@@ -103,6 +112,11 @@ int store_post_by_code(struct store *s, const char *code, int64_t *id, char **pa
 int store_post_save(struct store *s, const struct post *p, const char *path, int64_t *id);
 /* Delete post id when no file refers to it any more. */
 int store_post_drop_orphan(struct store *s, int64_t id);
+/* Index the posts that have no search text yet (after an upgrade to
+ * version 3), their text made by text_of(body_md). */
+int store_search_backfill(struct store *s, char *(*text_of)(const char *md));
+/* Put the rows waiting in temp.pending_search into the index. */
+int store_search_flush(struct store *s);
 /* Give every category touched since the last call its display name. */
 int store_categories_name(struct store *s);
 

@@ -38,8 +38,9 @@ CREATE TABLE IF NOT EXISTS posts (
 	front_matter TEXT NOT NULL,
 	body_md      TEXT NOT NULL,
 	body_html    TEXT NOT NULL,
-	imported     INTEGER NOT NULL       -- when this version was stored
-);
+	imported     INTEGER NOT NULL,      -- when this version was stored
+	sk           INTEGER                -- search key: published * 65536 + n,
+);                                          -- unique, in time order (see search)
 
 -- Every post file imported: what it held when last read, and its post.
 -- Two files with one infoCode both point at that one post.
@@ -79,6 +80,18 @@ CREATE INDEX IF NOT EXISTS posts_newest ON posts(published DESC, id DESC);
 -- A URL /<categories>/<yyyy>/<mm>/<dd>/<slug>.html
 CREATE INDEX IF NOT EXISTS posts_url ON posts(day, slug);
 CREATE INDEX IF NOT EXISTS files_post ON files(post_id);
+CREATE UNIQUE INDEX IF NOT EXISTS posts_sk ON posts(sk);
+
+-- Full-text search over titles and bodies (plain text), with the trigram
+-- tokenizer, since Chinese has no spaces between words.  The rowid is the
+-- post's sk, so "newest first" is the index's own order and a page of
+-- results never sorts.  detail=none keeps the index small; words are
+-- checked against the stored text (cgi/search.c).  One- and two-character
+-- words are found through the trigrams that start with them
+-- (search_terms), as every indexed text ends with two spaces.
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+	text, tokenize = 'trigram', detail = 'none', columnsize = 0);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_terms USING fts5vocab(search, row);
 CREATE INDEX IF NOT EXISTS post_tags_newest
 	ON post_tags(tag_id, published DESC, post_id DESC);
 CREATE INDEX IF NOT EXISTS post_categories_newest

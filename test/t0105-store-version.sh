@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 "$IMPORT" --db "$T/db" "$SAMPLE" 2>/dev/null
-is "$(q "$T/db" "PRAGMA user_version")" 2 "a new store is at version 2"
+is "$(q "$T/db" "PRAGMA user_version")" 3 "a new store is at version 3"
 is "$(q "$T/db" "PRAGMA journal_mode")" wal "the store is in WAL mode"
 for t in posts categories tags post_tags post_categories files site; do
 	is "$(q "$T/db" "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='$t'")" 1 "table $t exists"
@@ -22,21 +22,27 @@ unlike "$plan" "TEMP B-TREE" "without sorting"
 : > "$T/old.db"
 "$IMPORT" --db "$T/old.db" "$SAMPLE" 2>/dev/null
 is "$?" 0 "an empty (version 0) store is upgraded"
-is "$(q "$T/old.db" "PRAGMA user_version")" 2 "to version 2"
+is "$(q "$T/old.db" "PRAGMA user_version")" 3 "to version 3"
 
-# A version 1 store (before post_tags carried the post's time) is
-# upgraded in place by sql/upgrade-2.sql, its content kept.
+# A version 1 store (before post_tags carried the post's time, and before
+# search) is upgraded in place by sql/upgrade-2.sql and upgrade-3.sql,
+# its content kept.
 cp "$T/db" "$T/v1.db"
-q "$T/v1.db" "DROP INDEX post_tags_newest; ALTER TABLE post_tags DROP COLUMN published;
+q "$T/v1.db" "DROP TABLE search_terms; DROP TABLE search; DROP INDEX posts_sk;
+	ALTER TABLE posts DROP COLUMN sk;
+	DROP INDEX post_tags_newest; ALTER TABLE post_tags DROP COLUMN published;
 	CREATE INDEX post_tags_tag ON post_tags(tag_id, post_id); PRAGMA user_version = 1"
 is "$(q "$T/v1.db" "SELECT count(*) FROM pragma_table_info('post_tags') WHERE name='published'")" 0 "made a version 1 store"
 "$FCGI" --db "$T/v1.db" --listen "$T/x.sock" 2>"$T/err"
 is "$?" 1 "finews.fcgi refuses a store of another version"
-like "$(cat "$T/err")" "store version 1, expected 2 .*finews-import" "and says how to upgrade it"
+like "$(cat "$T/err")" "store version 1, expected 3 .*finews-import" "and says how to upgrade it"
 "$IMPORT" --db "$T/v1.db" "$SAMPLE" 2>"$T/err"
 is "$?" 0 "the importer upgrades it"
 like "$(cat "$T/err")" "0 added, 0 updated, 32 unchanged" "keeping every post"
-is "$(q "$T/v1.db" "PRAGMA user_version")" 2 "to version 2"
+is "$(q "$T/v1.db" "PRAGMA user_version")" 3 "to version 3"
+is "$(q "$T/v1.db" "SELECT count(*) FROM search")" 32 "every post indexed for search"
+is "$(q "$T/v1.db" "SELECT count(*) FROM posts WHERE sk IS NULL OR sk / 65536 <> published")" 0 "every post has its search key"
+is "$(q "$T/v1.db" "SELECT count(*) FROM posts p JOIN search s ON s.rowid = p.sk WHERE s.text LIKE p.title || '%'")" 32 "indexed under its own key"
 is "$(q "$T/v1.db" "SELECT count(*) FROM post_tags pt JOIN posts p ON p.id = pt.post_id WHERE pt.published <> p.published")" 0 "post_tags.published filled from the posts"
 is "$(q "$T/v1.db" "SELECT count(*) FROM sqlite_schema WHERE name IN ('post_tags_newest', 'post_tags_tag')")" 1 "the new index replaces the old"
 is "$(q "$T/v1.db" "PRAGMA integrity_check")" ok "integrity_check"

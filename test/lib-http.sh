@@ -1,0 +1,144 @@
+# test/lib-http.sh - serve a store through finews.fcgi and nginx for the
+# end-to-end tests; sourced after lib.sh:
+#
+#   . "$(dirname "$0")/lib.sh"; . "$(dirname "$0")/lib-http.sh"
+#   serve "$T/db"              # sets $BASE, e.g. http://127.0.0.1:41234
+#   get /emnews/               # $STATUS, $T/body, $T/headers
+#   is "$(status_of /x)" 404 "..."
+#
+# finews.fcgi ($FCGI) listens on $T/finews.sock, its stderr in $T/fcgi.log;
+# nginx runs from the conf/ files with its logs and temp files in $T/nginx,
+# on a random free loopback port.  Both are stopped at exit (stop_server
+# stops them earlier, e.g. to read the complete fcgi log).
+
+NGINX=${NGINX:-/usr/sbin/nginx}
+FCGI_LOG=$T/fcgi.log
+SOCK=$T/finews.sock
+NGINX_DIR=$T/nginx
+BASE=
+STATUS=
+_fcgi_pid=
+_nginx_pid=
+_http_at_exit=
+
+# bail REASON: a failed test, and the end of this test file (not a TAP
+# "Bail out!", which would stop every other test file too).
+bail() {
+	ok 1 "$1"
+	done_testing
+}
+
+# _stop PID: TERM, then KILL if it has not ended after 10 s; $_status is
+# its exit status (137: it had to be killed).
+_stop() {
+	_status=
+	kill "$1" 2>/dev/null || return 0
+	( sleep 10; kill -KILL "$1" ) </dev/null >/dev/null 2>&1 &
+	_wd=$!
+	wait "$1" 2>/dev/null
+	_status=$?
+	kill "$_wd" 2>/dev/null
+	return 0
+}
+
+# stop_server: stop nginx and finews.fcgi (with SIGTERM); FCGI_EXIT is
+# how finews.fcgi ended (its exit status, 128 + signal when killed).
+FCGI_EXIT=
+stop_server() {
+	[ -n "$_nginx_pid" ] && _stop "$_nginx_pid"
+	if [ -n "$_fcgi_pid" ]; then
+		_stop "$_fcgi_pid"
+		FCGI_EXIT=$_status
+	fi
+	_nginx_pid=''
+	_fcgi_pid=''
+}
+
+# _port: a random port in 20000-59999.
+_port() {
+	echo $((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 40000))
+}
+
+# _code URL: the HTTP status, 000 when nothing answers.
+_code() {
+	curl -s -g -o /dev/null -w '%{http_code}' --max-time 10 "$1"
+}
+
+# serve DB [finews.fcgi options]
+serve() {
+	if [ -z "$_http_at_exit" ]; then
+		at_exit stop_server
+		_http_at_exit=1
+	fi
+	[ -x "$FCGI" ] || bail "no $FCGI (make SAN=1 all)"
+	rm -f "$SOCK"
+	_db=$1
+	shift
+	"$FCGI" --db "$_db" --listen "$SOCK" --templates "$TOP/templates" "$@" \
+		</dev/null >>"$FCGI_LOG" 2>&1 &
+	_fcgi_pid=$!
+	_i=0
+	while [ ! -S "$SOCK" ]; do
+		kill -0 "$_fcgi_pid" 2>/dev/null ||
+			{ sed 's/^/# /' "$FCGI_LOG"; _fcgi_pid=; bail "finews.fcgi exited"; }
+		_i=$((_i + 1))
+		[ "$_i" -le 300 ] || bail "finews.fcgi made no socket $SOCK"
+		sleep 0.1
+	done
+
+	_try=0
+	while :; do
+		_try=$((_try + 1))
+		[ "$_try" -le 20 ] || bail "nginx: no free port found"
+		_p=$(_port)
+		[ "$(_code "http://127.0.0.1:$_p/")" = 000 ] || continue   # taken
+		rm -rf "$NGINX_DIR"
+		sh "$TOP/conf/nginx-conf.sh" "$NGINX_DIR" 127.0.0.1 "$_p" "$SOCK" ||
+			bail "conf/nginx-conf.sh failed"
+		"$NGINX" -p "$NGINX_DIR/" -e "$NGINX_DIR/error.log" -c "$NGINX_DIR/nginx.conf" \
+			</dev/null >"$NGINX_DIR/stdout" 2>&1 &
+		_nginx_pid=$!
+		_i=0
+		while [ "$(_code "http://127.0.0.1:$_p/")" = 000 ]; do
+			if ! kill -0 "$_nginx_pid" 2>/dev/null; then
+				wait "$_nginx_pid" 2>/dev/null
+				_nginx_pid=
+				break
+			fi
+			_i=$((_i + 1))
+			[ "$_i" -le 300 ] || bail "nginx does not answer on port $_p"
+			sleep 0.1
+		done
+		[ -n "$_nginx_pid" ] && break
+		grep -q 'Address already in use' "$NGINX_DIR/error.log" "$NGINX_DIR/stdout" 2>/dev/null ||
+			{ sed 's/^/# /' "$NGINX_DIR/error.log" "$NGINX_DIR/stdout"; bail "nginx failed to start"; }
+	done
+	BASE=http://127.0.0.1:$_p
+}
+
+# get PATH [curl options]: the body in $T/body, the headers in $T/headers,
+# the status in $STATUS.  PATH goes out as written (--path-as-is, -g).
+get() {
+	_path=$1
+	shift
+	: >"$T/headers"
+	STATUS=$(curl -s -g --path-as-is --max-time 60 -o "$T/body" -D "$T/headers" \
+		-w '%{http_code}' "$@" "$BASE$_path")
+}
+
+# status_of PATH [curl options]: print the status only.
+status_of() {
+	_path=$1
+	shift
+	curl -s -g --path-as-is --max-time 60 -o /dev/null -w '%{http_code}' "$@" "$BASE$_path"
+}
+
+# header NAME: that header's value in $T/headers; several are joined
+# with ", " as HTTP allows.
+header() {
+	tr -d '\r' <"$T/headers" | sed -n "s/^$1: *//Ip" |
+		awk 'NR > 1 { printf ", " } { printf "%s", $0 }'
+}
+
+# body: the body of the last get.
+body() { cat "$T/body"; }
