@@ -3,7 +3,7 @@
 #   make            build build/finews-import and build/finews.fcgi
 #   make test       every test, under AddressSanitizer and UBSan
 #   make run        import SITE (default: test/sample) and serve it on PORT
-#   make bench-import   importer speed figures
+#   make bench      importer speed and search latency figures
 #   make deps       install missing Debian packages
 
 SITE ?= test/sample
@@ -43,7 +43,7 @@ COMMON := cgi/date.o cgi/post.o cgi/store.o cgi/util.o $(SQL)
 IMPORT := cgi/import.o cgi/config.o cgi/store-import.o
 SERVE := cgi/finews.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
 	cgi/ui-home.o cgi/ui-list.o cgi/ui-category.o cgi/ui-tag.o \
-	cgi/ui-article.o cgi/ui-share.o \
+	cgi/ui-article.o cgi/ui-share.o cgi/ui-search.o cgi/search.o \
 	cgi/ui-notfound.o
 UNITS := $(patsubst test/%.c,$(B)/test/%,$(wildcard test/unit-*.c))
 FUZZ := $(wildcard test/fuzz-*.c)
@@ -52,7 +52,7 @@ objs = $(addprefix $(B)/,$(1))
 SERVE_SRCS := $(wildcard $(SERVE:.o=.c) $(SERVE:.o=.cc))
 
 all: deps-check $(B)/finews-import $(if $(SERVE_SRCS),$(B)/finews.fcgi) $(UNITS) \
-	$(B)/test/gen-site $(B)/test/fuzz-post
+	$(B)/test/gen-site $(B)/test/fuzz-post $(B)/test/bench-search
 
 $(B)/%.o: %.c $(wildcard cgi/*.h)
 	@mkdir -p $(dir $@)
@@ -82,6 +82,9 @@ $(B)/test/unit-%: $(B)/test/unit-%.o $(call objs,$(COMMON) cgi/config.o cgi/stor
 	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(B)/test/fuzz-post: $(B)/test/fuzz-post.o $(call objs,$(COMMON))
+	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(B)/test/bench-search: $(B)/test/bench-search.o $(call objs,$(COMMON) cgi/store-read.o cgi/search.o)
 	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(B)/test/gen-site: $(B)/test/gen-site.o
@@ -116,8 +119,14 @@ run: deps all
 
 # ---- benchmarks ---------------------------------------------------------
 
+bench: bench-import bench-search
+
 bench-import: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench-import.sh
+
+# Search latency over a 100,000-post store (BENCH_N), made once.
+bench-search: deps all
+	@FINEWS_BIN=$(CURDIR)/build sh test/bench-search.sh
 
 # libFuzzer on post_parse(), seeded with the sample site's posts.
 FUZZ_SECONDS ?= 60
@@ -133,4 +142,4 @@ fuzz: deps
 clean:
 	rm -rf build
 
-.PHONY: all deps deps-check test run bench-import fuzz clean
+.PHONY: all deps deps-check test run bench bench-import bench-search fuzz clean

@@ -98,6 +98,11 @@ static int match_tag(struct ctx *c)
 	return 1;
 }
 
+static int match_search(struct ctx *c)
+{
+	return !strcmp(c->req.path, "/search");
+}
+
 static int match_any(struct ctx *c)
 {
 	(void)c;
@@ -107,6 +112,7 @@ static int match_any(struct ctx *c)
 static const struct cmd cmds[] = {
 	{"home", match_home, ui_home},
 	{"share", match_share, ui_share},
+	{"search", match_search, ui_search},
 	{"article", match_article, ui_article},
 	{"old-category", match_old_category, ui_old_category},
 	{"tag", match_tag, ui_tag},

@@ -25,6 +25,7 @@ int ui_article(struct ctx *c);       /* ui-article.c:  /<c>/y/m/d/slug.html */
 int ui_share(struct ctx *c);         /* ui-share.c:    /html_News/NewsShare.html */
 int ui_old_category(struct ctx *c);  /* ui-category.c: /category/<c>.html  */
 int ui_tag(struct ctx *c);           /* ui-tag.c:      /tags/<tag>/        */
+int ui_search(struct ctx *c);        /* ui-search.c:   /search?q=…         */
 int ui_notfound(struct ctx *c);      /* ui-notfound.c: anything else      */
 
 /* A paginated list of posts (ui-list.c), for categories and tags. */

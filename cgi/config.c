@@ -1,6 +1,6 @@
 /*
  * config.c - read the top-level scalars of a Jekyll _config.yml with
- * libyaml (title, description, url, lang, timezone).
+ * libyaml (title, description, url, lang, timezone, author).
  */
 #include "config.h"
 
@@ -23,6 +23,8 @@ static char **field(struct site_config *c, const char *key)
 		return &c->lang;
 	if (!strcmp(key, "timezone"))
 		return &c->timezone;
+	if (!strcmp(key, "author"))
+		return &c->author;
 	return NULL;
 }
 
@@ -91,5 +93,6 @@ void config_free(struct site_config *c)
 	free(c->url);
 	free(c->lang);
 	free(c->timezone);
+	free(c->author);
 	memset(c, 0, sizeof *c);
 }

@@ -7,7 +7,7 @@
 #include "post.h"
 
 struct site_config {
-	char *title, *description, *url, *lang, *timezone;  /* NULL when absent */
+	char *title, *description, *url, *lang, *timezone, *author;  /* or NULL */
 };
 
 /* Read path; returns 0, or -1 with *err ("line: reason"). */

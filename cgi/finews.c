@@ -19,6 +19,7 @@
 #include <fcgiapp.h>
 
 #include "cmd.h"
+#include "search.h"
 #include "tmpl.h"
 
 #ifndef FINEWS_TEMPLATES
@@ -79,8 +80,7 @@ static void reset(struct ctx *c)
 	free(c->route.slug);
 	free(c->route.tag);
 	memset(&c->route, 0, sizeof c->route);
-	free(c->site_url);
-	c->site_url = NULL;
+	page_site_free(&c->site);
 	c->allow = c->location = c->cache_control = c->current = NULL;
 	c->out = NULL;
 }
@@ -90,7 +90,7 @@ static void *worker(void *arg)
 	const struct options *o = arg;
 	struct ctx c;
 	memset(&c, 0, sizeof c);
-	if (store_open(&c.store, o->db, 1) < 0)
+	if (store_open(&c.store, o->db, 1) < 0 || search_register(c.store.db) < 0)
 		exit(1);
 	FCGX_Request fr;
 	FCGX_InitRequest(&fr, o->sock, 0);

@@ -199,9 +199,11 @@ static int save_site(struct run *r)
 	if (!r->nsites)
 		return 0;
 	const struct site_config *c = &r->sites[0];
-	const char *keys[] = {"title", "description", "url", "lang", "timezone"};
-	const char *vals[] = {c->title, c->description, c->url, c->lang, c->timezone};
-	for (size_t i = 0; i < 5; i++)
+	const char *keys[] = {"title", "description", "url", "lang", "timezone",
+			      "author"};
+	const char *vals[] = {c->title, c->description, c->url, c->lang,
+			      c->timezone, c->author};
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
 		if (vals[i] && store_site_set(&r->store, keys[i], vals[i]) < 0)
 			return -1;
 	return 0;

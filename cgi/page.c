@@ -56,35 +56,52 @@ void page_plain(struct ctx *c, int status, const char *text)
 
 /* ---- the layout --------------------------------------------------------- */
 
-/* The site's values from the store, into the layout's dictionary. */
-struct site {
-	struct tmpl_dict *d;
-	char *title, *url, *description;
-};
-
+/* One of the site's values from the store: kept in the context. */
 static int site_value(const char *key, const char *value, void *arg)
 {
 	struct site *site = arg;
-	struct tmpl_dict *d = site->d;
-	if (!strcmp(key, "title")) {
-		tmpl_set(d, "SITE_TITLE", value);
-		free(site->title);
-		site->title = xstrdup(value);
-	}
-	else if (!strcmp(key, "description")) {
-		tmpl_set(d, "SITE_DESCRIPTION", value);
-		free(site->description);
-		site->description = xstrdup(value);
-	}
-	else if (!strcmp(key, "lang"))
-		tmpl_set(d, "LANG", value);
-	else if (!strcmp(key, "url")) {
-		size_t n = strlen(value);
-		if (n && value[n - 1] == '/')
-			n--;
-		free(site->url);
-		site->url = xstrndup(value, n);
-	}
+	char **field = !strcmp(key, "title") ? &site->title
+		: !strcmp(key, "description") ? &site->description
+		: !strcmp(key, "url") ? &site->url
+		: !strcmp(key, "lang") ? &site->lang
+		: !strcmp(key, "author") ? &site->author : NULL;
+	if (!field)
+		return 0;
+	size_t n = strlen(value);
+	if (field == &site->url && n && value[n - 1] == '/')
+		n--;
+	free(*field);
+	*field = xstrndup(value, n);
+	return 0;
+}
+
+void page_site_free(struct site *site)
+{
+	free(site->title);
+	free(site->description);
+	free(site->url);
+	free(site->lang);
+	free(site->author);
+	memset(site, 0, sizeof *site);
+}
+
+int page_site(struct ctx *c, struct tmpl_dict *d)
+{
+	page_site_free(&c->site);
+	if (store_site(&c->store, site_value, &c->site) < 0)
+		return -1;
+	struct site *site = &c->site;
+	if (!site->title)
+		site->title = xstrdup("finews");
+	if (!site->lang)
+		site->lang = xstrdup("zh-CN");
+	if (!site->url)
+		site->url = xstrdup("");
+	tmpl_set(d, "SITE_TITLE", site->title);
+	tmpl_set(d, "SITE_DESCRIPTION", site->description);
+	tmpl_set(d, "SITE_URL", site->url);
+	tmpl_set(d, "SITE_AUTHOR", site->author ? site->author : site->title);
+	tmpl_set(d, "LANG", site->lang);
 	return 0;
 }
 
@@ -112,31 +129,20 @@ struct tmpl_dict *page_new(struct ctx *c, const char *title,
 			   struct tmpl_dict **body)
 {
 	struct tmpl_dict *d = tmpl_new("layout");
-	tmpl_set(d, "LANG", "zh-CN");
-	tmpl_set(d, "SITE_TITLE", "finews");
 	tmpl_set(d, "STATIC_URL", "/static");
-	struct site site = {d, xstrdup("finews"), NULL, NULL};
 	struct nav nav = {c, d};
-	if (store_site(&c->store, site_value, &site) < 0 ||
-	    store_categories(&c->store, nav_item, &nav) < 0) {
-		free(site.title);
-		free(site.url);
-		free(site.description);
+	if (page_site(c, d) < 0 || store_categories(&c->store, nav_item, &nav) < 0) {
 		tmpl_free(d);
 		return NULL;
 	}
 	struct buf t = {0};
 	if (title)
-		buf_printf(&t, "%s - %s", title, site.title);
+		buf_printf(&t, "%s - %s", title, c->site.title);
 	else
-		buf_adds(&t, site.title);
+		buf_adds(&t, c->site.title);
 	tmpl_set(d, "PAGE_TITLE", t.s);
-	tmpl_set(d, "DESCRIPTION", description ? description : site.description);
+	tmpl_set(d, "DESCRIPTION", description ? description : c->site.description);
 	buf_free(&t);
-	free(site.title);
-	free(site.description);
-	free(c->site_url);
-	c->site_url = site.url;
 	*body = tmpl_include(d, "BODY", body_tpl);
 	return d;
 }
@@ -144,27 +150,34 @@ struct tmpl_dict *page_new(struct ctx *c, const char *title,
 void page_canonical(struct ctx *c, struct tmpl_dict *root, const char *path)
 {
 	struct buf url = {0};
-	if (c->site_url)
-		buf_adds(&url, c->site_url);
+	buf_adds(&url, c->site.url ? c->site.url : "");
 	buf_adds(&url, path);
 	tmpl_set(tmpl_add(root, "CANONICAL"), "CANONICAL_URL", url.s);
 	buf_free(&url);
 }
 
-int page_send(struct ctx *c, int status, struct tmpl_dict *root)
+int page_send_template(struct ctx *c, int status, const char *file,
+		       struct tmpl_dict *d, const char *type)
 {
-	char *html;
+	char *out;
 	size_t len;
-	int rc = tmpl_render("layout.tpl", root, &html, &len);
-	tmpl_free(root);
+	int rc = tmpl_render(file, d, &out, &len);
+	tmpl_free(d);
 	if (rc < 0) {
-		fprintf(stderr, "finews: rendering %s failed\n", c->req.path);
+		fprintf(stderr, "finews: rendering %s for %s failed\n", file,
+			c->req.path);
 		page_plain(c, 500, "Internal Server Error\n");
 		return 0;
 	}
-	send(c, status, "text/html; charset=utf-8", html, len);
-	free(html);
+	send(c, status, type, out, len);
+	free(out);
 	return 0;
+}
+
+int page_send(struct ctx *c, int status, struct tmpl_dict *root)
+{
+	return page_send_template(c, status, "layout.tpl", root,
+				  "text/html; charset=utf-8");
 }
 
 int page_error(struct ctx *c, int status, const char *message)
@@ -190,6 +203,17 @@ int page_redirect(struct ctx *c, const char *location)
 }
 
 /* ---- posts in lists ----------------------------------------------------- */
+
+long page_number(const struct request *r)
+{
+	const char *v = request_param(r, "page", 0);
+	if (!v)
+		return 1;
+	size_t n = strlen(v);
+	if (n == 0 || n > 9 || v[0] == '0' || strspn(v, "0123456789") != n)
+		return 0;
+	return strtol(v, NULL, 10);
+}
 
 void page_post_url(struct buf *b, const struct post_row *p)
 {

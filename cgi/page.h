@@ -23,6 +23,11 @@ struct route {
 	char *tag;            /* a tag's name */
 };
 
+/* The site's values (the store's site table), read for each request. */
+struct site {
+	char *title, *description, *url, *lang, *author;  /* url: no '/' at the end */
+};
+
 /* One worker: its own store connection, and the request in hand. */
 struct ctx {
 	struct store store;
@@ -33,7 +38,7 @@ struct ctx {
 	const char *location;       /* a Location header to send, or NULL */
 	const char *cache_control;  /* NULL: no Cache-Control header */
 	const char *current;        /* slug of the category being shown */
-	char *site_url;             /* the site's url, no trailing '/' */
+	struct site site;           /* filled by page_site() */
 };
 
 /*
@@ -47,6 +52,13 @@ struct tmpl_dict *page_new(struct ctx *c, const char *title,
 			   struct tmpl_dict **body);
 /* <link rel="canonical">: the site's url followed by path. */
 void page_canonical(struct ctx *c, struct tmpl_dict *root, const char *path);
+/* Read the site's values into c->site, and set SITE_TITLE,
+ * SITE_DESCRIPTION, SITE_URL, SITE_AUTHOR and LANG in d.  -1: store failed. */
+int page_site(struct ctx *c, struct tmpl_dict *d);
+void page_site_free(struct site *site);
+/* Render template file with d (freed) and send it as type. */
+int page_send_template(struct ctx *c, int status, const char *file,
+		       struct tmpl_dict *d, const char *type);
 /* Render root (from page_new) and send it with status; frees root. */
 int page_send(struct ctx *c, int status, struct tmpl_dict *root);
 /* An error page in the layout (plain text when even that fails). */
@@ -56,6 +68,8 @@ void page_plain(struct ctx *c, int status, const char *text);
 /* 301 to location. */
 int page_redirect(struct ctx *c, const char *location);
 
+/* ?page=N: 1 when absent; 0 when not a positive integer written plainly. */
+long page_number(const struct request *r);
 /* Add one post to section of d, as a list item (include POST_ITEM). */
 void page_post_item(struct tmpl_dict *d, const char *section,
 		    const struct post_row *p, int with_category);

@@ -207,3 +207,46 @@ int store_with_tag(struct store *s, int64_t tag, int limit, long offset,
 	sqlite3_bind_int64(st, 3, offset);
 	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
 }
+
+int store_search_terms(struct store *s, const char *from, const char *to,
+		       int limit, pair_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_TERMS);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, limit);
+	return each_row(s, st, each_pair, (struct to){.pair = fn, .arg = arg});
+}
+
+int store_search(struct store *s, const char *match, const char *words,
+		 int limit, long offset, post_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SEARCH);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, words, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, limit);
+	sqlite3_bind_int64(st, 4, offset);
+	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+}
+
+long store_search_count(struct store *s, const char *match, const char *words,
+			long limit)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_COUNT);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, words, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, limit);
+	long n = -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	else
+		store_fail(s, "searching");
+	sqlite3_reset(st);
+	return n;
+}

@@ -129,6 +129,16 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"ORDER BY pc.published, pc.post_id LIMIT 1",
 	[ST_POST_TAG_NAMES] = "SELECT t.name, NULL FROM post_tags pt "
 		"JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = ?1 ORDER BY t.name",
+	[ST_SEARCH_TERMS] = "SELECT term, NULL FROM search_terms "
+		"WHERE term >= ?1 AND term < ?2 ORDER BY doc DESC LIMIT ?3",
+	/* rowid order is time order (see sql/schema.sql): no sorting */
+	[ST_SEARCH] = "SELECT " POST_COLUMNS ", s.text FROM (SELECT rowid AS k, "
+		"text FROM search WHERE search MATCH ?1 AND finews_has(text, ?2) "
+		"ORDER BY rowid DESC LIMIT ?3 OFFSET ?4) s "
+		"JOIN posts p ON p.sk = s.k "
+		"LEFT JOIN categories c ON c.id = p.category_id ORDER BY s.k DESC",
+	[ST_SEARCH_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM search "
+		"WHERE search MATCH ?1 AND finews_has(text, ?2) LIMIT ?3)",
 };
 
 int store_fail(struct store *s, const char *what)

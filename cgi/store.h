@@ -58,6 +58,9 @@ enum stmt_id {
 	ST_OLDER_IN_CATEGORY,
 	ST_NEWER_IN_CATEGORY,
 	ST_POST_TAG_NAMES,
+	ST_SEARCH_TERMS,
+	ST_SEARCH,
+	ST_SEARCH_COUNT,
 	ST_COUNT
 };
 
@@ -163,6 +166,18 @@ int store_article_by_code(struct store *s, const char *code, post_fn fn, void *a
 int store_neighbour(struct store *s, int64_t category, const struct post_row *p,
 		    int older, post_fn fn, void *arg);
 int store_post_tags(struct store *s, int64_t post, pair_fn fn, void *arg);
+
+/* Search (search.c makes match and words from the reader's query).
+ * The trigrams in [from, to), most used first, at most limit. */
+int store_search_terms(struct store *s, const char *from, const char *to,
+		       int limit, pair_fn fn, void *arg);
+/* Posts matching match whose text holds every word (words separated by
+ * '\x1f'), newest first; p->body_html is the indexed text. */
+int store_search(struct store *s, const char *match, const char *words,
+		 int limit, long offset, post_fn fn, void *arg);
+/* How many match, counting no further than limit. */
+long store_search_count(struct store *s, const char *match, const char *words,
+			long limit);
 
 /* Print "finews: <what>: <sqlite message>" and return -1. */
 int store_fail(struct store *s, const char *what);

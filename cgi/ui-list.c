@@ -8,18 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ?page=N: 1 when absent; 0 when not a positive integer written plainly. */
-static long page_number(const struct request *r)
-{
-	const char *v = request_param(r, "page", 0);
-	if (!v)
-		return 1;
-	size_t n = strlen(v);
-	if (n == 0 || n > 9 || v[0] == '0' || strspn(v, "0123456789") != n)
-		return 0;
-	return strtol(v, NULL, 10);
-}
-
 static int add_post(const struct post_row *p, void *arg)
 {
 	page_post_item(arg, "POST", p, 0);

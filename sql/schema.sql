@@ -10,7 +10,7 @@
 -- that the post's date was written in.
 
 CREATE TABLE IF NOT EXISTS site (
-	key   TEXT PRIMARY KEY,        -- title, description, url, lang, timezone
+	key   TEXT PRIMARY KEY,        -- title, description, url, lang, timezone, author
 	value TEXT NOT NULL
 ) WITHOUT ROWID;
 

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! layout.tpl - the page shell shared by every page.
     Expects: LANG, SITE_TITLE, SITE_DESCRIPTION, PAGE_TITLE, DESCRIPTION,
-    STATIC_URL; section CANONICAL: CANONICAL_URL; section NAV (one per
+    STATIC_URL, SEARCH_QUERY (the search box's text); section CANONICAL: CANONICAL_URL; section NAV (one per
     category, in order): NAV_URL, NAV_NAME, nested section NAV_CURRENT
     (shown for the current category); include BODY (the page's own
     template, set by the C code). }}
@@ -24,6 +24,10 @@
 <div class="wrap masthead">
 <a class="site-title" href="/">{{SITE_TITLE}}</a>
 <p class="site-desc">{{SITE_DESCRIPTION}}</p>
+<form class="search-box" action="/search" method="get" role="search">
+<input type="search" name="q" value="{{SEARCH_QUERY}}" placeholder="搜索新闻" aria-label="搜索新闻" maxlength="200">
+<button type="submit">搜索</button>
+</form>
 </div>
 <nav class="site-nav" aria-label="栏目">
 <ul class="wrap">
