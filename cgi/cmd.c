@@ -103,6 +103,60 @@ static int match_search(struct ctx *c)
 	return !strcmp(c->req.path, "/search");
 }
 
+/* PATH ending in "/feed.xml": the length before it, else 0. */
+static size_t feed_prefix(const char *path)
+{
+	size_t n = strlen(path), k = strlen("/feed.xml");
+	return n > k && !strcmp(path + n - k, "/feed.xml") ? n - k : 0;
+}
+
+static int match_feed_site(struct ctx *c)
+{
+	return !strcmp(c->req.path, "/feed.xml");
+}
+
+/* /<category>/feed.xml */
+static int match_feed_category(struct ctx *c)
+{
+	size_t n = feed_prefix(c->req.path);
+	if (n < 2 || !segment_ok(c->req.path + 1, n - 1))
+		return 0;
+	c->route.categories = xstrndup(c->req.path + 1, n - 1);
+	return 1;
+}
+
+/* /tags/<tag>/feed.xml */
+static int match_feed_tag(struct ctx *c)
+{
+	const char *p = c->req.path;
+	size_t n = feed_prefix(p), k = strlen("/tags/");
+	if (n <= k || strncmp(p, "/tags/", k) || !segment_ok(p + k, n - k))
+		return 0;
+	c->route.tag = xstrndup(p + k, n - k);
+	return 1;
+}
+
+static int match_sitemap(struct ctx *c)
+{
+	return !strcmp(c->req.path, "/sitemap.xml");
+}
+
+/* /sitemap-<n>.xml, n a plain positive number (the handler reads it) */
+static int match_sitemap_part(struct ctx *c)
+{
+	const char *p = c->req.path;
+	size_t n = strlen(p), k = strlen("/sitemap-");
+	if (n <= k + 4 || n - k - 4 > 9)
+		return 0;
+	return !strncmp(p, "/sitemap-", k) && !strcmp(p + n - 4, ".xml") &&
+	       p[k] != '0' && digits(p + k, n - k - 4);
+}
+
+static int match_robots(struct ctx *c)
+{
+	return !strcmp(c->req.path, "/robots.txt");
+}
+
 static int match_any(struct ctx *c)
 {
 	(void)c;
@@ -113,6 +167,12 @@ static const struct cmd cmds[] = {
 	{"home", match_home, ui_home},
 	{"share", match_share, ui_share},
 	{"search", match_search, ui_search},
+	{"feed", match_feed_site, ui_feed_site},
+	{"tag-feed", match_feed_tag, ui_feed_tag},
+	{"category-feed", match_feed_category, ui_feed_category},
+	{"sitemap", match_sitemap, ui_sitemap},
+	{"sitemap-part", match_sitemap_part, ui_sitemap_part},
+	{"robots", match_robots, ui_robots},
 	{"article", match_article, ui_article},
 	{"old-category", match_old_category, ui_old_category},
 	{"tag", match_tag, ui_tag},

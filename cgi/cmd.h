@@ -26,6 +26,14 @@ int ui_share(struct ctx *c);         /* ui-share.c:    /html_News/NewsShare.html
 int ui_old_category(struct ctx *c);  /* ui-category.c: /category/<c>.html  */
 int ui_tag(struct ctx *c);           /* ui-tag.c:      /tags/<tag>/        */
 int ui_search(struct ctx *c);        /* ui-search.c:   /search?q=…         */
+int ui_feed_site(struct ctx *c);     /* ui-feed.c:     /feed.xml          */
+int ui_feed_category(struct ctx *c); /* ui-feed.c:     /<category>/feed.xml */
+int ui_feed_tag(struct ctx *c);      /* ui-feed.c:     /tags/<tag>/feed.xml */
+int ui_sitemap(struct ctx *c);       /* ui-sitemap.c:  /sitemap.xml       */
+int ui_sitemap_part(struct ctx *c);  /* ui-sitemap.c:  /sitemap-<n>.xml   */
+int ui_robots(struct ctx *c);        /* ui-sitemap.c:  /robots.txt        */
+/* A feed's title: "[kind：][name - ]site title" (ui-feed.c). */
+void feed_title(struct ctx *c, const char *kind, const char *name, struct buf *b);
 int ui_notfound(struct ctx *c);      /* ui-notfound.c: anything else      */
 
 /* A paginated list of posts (ui-list.c), for categories and tags. */
@@ -37,6 +45,7 @@ struct list {
 	long (*count)(struct store *s, int64_t id);
 	int (*posts)(struct store *s, int64_t id, int limit, long offset,
 		     post_fn fn, void *arg);
+	const char *feed;        /* its Atom feed: "/emnews/feed.xml", or NULL */
 };
 int ui_list_send(struct ctx *c, const struct list *l);
 

@@ -59,6 +59,8 @@ static void handle(struct ctx *c, FCGX_Request *fr)
 		store_read_end(&c->store);
 		return;
 	}
+	request_conditions(&c->req, FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp),
+			   FCGX_GetParam("HTTP_IF_MODIFIED_SINCE", fr->envp));
 	int rc = store_read_begin(&c->store);
 	if (rc == 0 && c->req.method == METHOD_OTHER) {
 		c->allow = "GET, HEAD";

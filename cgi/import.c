@@ -67,6 +67,7 @@ struct run {
 	int site_saved;
 	long added, updated, unchanged, failed;
 	int progress;                /* draw a bar on stderr */
+	int site_changed;            /* _config.yml brought new values */
 	struct pipe pipe;
 };
 
@@ -203,10 +204,22 @@ static int save_site(struct run *r)
 			      "author"};
 	const char *vals[] = {c->title, c->description, c->url, c->lang,
 			      c->timezone, c->author};
-	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
-		if (vals[i] && store_site_set(&r->store, keys[i], vals[i]) < 0)
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		int rc = vals[i] ? store_site_set(&r->store, keys[i], vals[i]) : 0;
+		if (rc < 0)
 			return -1;
+		r->site_changed |= rc;
+	}
 	return 0;
+}
+
+/* When the run changed what readers see, say when: pages send it as
+ * Last-Modified, so a run that changed nothing leaves it as it was. */
+static int save_modified(struct run *r)
+{
+	if (!r->added && !r->updated && !r->site_changed)
+		return 0;
+	return store_site_modified(&r->store, (int64_t)time(NULL));
 }
 
 static void progress(struct run *r, size_t done)
@@ -416,6 +429,7 @@ static int import_all(struct run *r)
 	    (r->store.upgraded_from < 3 &&
 	     store_search_backfill(&r->store, post_plain_text) < 0) ||
 	    import_files(r) < 0 || store_search_flush(&r->store) < 0 ||
+	    save_modified(r) < 0 ||
 	    store_categories_name(&r->store) < 0 || store_commit(&r->store) < 0) {
 		store_rollback(&r->store);
 		fputs("finews-import: the store is unchanged\n", stderr);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xxhash.h>
+
 #include "date.h"
 
 static const char *reason(int status)
@@ -25,26 +27,77 @@ static const char *reason(int status)
 	}
 }
 
-static void send_head(struct ctx *c, int status, const char *type, size_t len)
+/* Cache-Control when the handler set none. */
+static const char *cache_default(int status)
+{
+	return status == 200 || status == 304 || status == 404
+		? "public, max-age=60" : "no-store";
+}
+
+static void send_head(struct ctx *c, int status, const char *type, size_t len,
+		      const char *etag)
 {
 	struct buf h = {0};
-	buf_printf(&h, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n",
-		   status, reason(status), type, len);
+	buf_printf(&h, "Status: %d %s\r\n", status, reason(status));
+	if (status != 304)
+		buf_printf(&h, "Content-Type: %s\r\nContent-Length: %zu\r\n",
+			   type, len);
+	if (etag)
+		buf_printf(&h, "ETag: %s\r\n", etag);
+	if (etag && c->site.modified > 0) {
+		char date[40];
+		http_date_format(c->site.modified, date, sizeof date);
+		buf_printf(&h, "Last-Modified: %s\r\n", date);
+	}
 	if (c->allow)
 		buf_printf(&h, "Allow: %s\r\n", c->allow);
 	if (c->location)
 		buf_printf(&h, "Location: %s\r\n", c->location);
-	if (c->cache_control)
-		buf_printf(&h, "Cache-Control: %s\r\n", c->cache_control);
+	buf_printf(&h, "Cache-Control: %s\r\n",
+		   c->cache_control ? c->cache_control : cache_default(status));
 	buf_adds(&h, "X-Content-Type-Options: nosniff\r\n\r\n");
 	FCGX_PutStr(h.s, (int)h.len, c->out);
 	buf_free(&h);
 }
 
+/* Does the If-None-Match list name etag (weakly compared)? */
+static int etag_listed(const char *list, const char *etag)
+{
+	size_t n = strlen(etag);
+	for (const char *s = list; *s; ) {
+		s += strspn(s, " \t,");
+		if (!strncmp(s, "W/", 2))
+			s += 2;
+		if (*s == '*' || (!strncmp(s, etag, n) &&
+				  (s[n] == '\0' || s[n] == ',' || s[n] == ' ')))
+			return 1;
+		s += strcspn(s, ",");
+	}
+	return 0;
+}
+
+/* The reader's copy is current: If-None-Match first, as RFC 9110 says. */
+static int not_modified(const struct ctx *c, const char *etag)
+{
+	if (c->req.if_none_match)
+		return etag_listed(c->req.if_none_match, etag);
+	return c->req.if_modified_since >= 0 && c->site.modified > 0 &&
+	       c->site.modified <= c->req.if_modified_since;
+}
+
+/* Send a response; a 200 gets an ETag from its bytes (so an import that
+ * changes nothing changes no ETag) and may become a 304. */
 static void send(struct ctx *c, int status, const char *type, const char *body,
 		 size_t len)
 {
-	send_head(c, status, type, len);
+	char etag[24];
+	snprintf(etag, sizeof etag, "\"%016llx\"",
+		 (unsigned long long)XXH3_64bits(body, len));
+	if (status == 200 && not_modified(c, etag)) {
+		send_head(c, 304, type, 0, etag);
+		return;
+	}
+	send_head(c, status, type, len, status == 200 ? etag : NULL);
 	if (c->req.method != METHOD_HEAD)
 		FCGX_PutStr(body, (int)len, c->out);
 }
@@ -65,6 +118,8 @@ static int site_value(const char *key, const char *value, void *arg)
 		: !strcmp(key, "url") ? &site->url
 		: !strcmp(key, "lang") ? &site->lang
 		: !strcmp(key, "author") ? &site->author : NULL;
+	if (!strcmp(key, "modified"))
+		site->modified = strtoll(value, NULL, 10);
 	if (!field)
 		return 0;
 	size_t n = strlen(value);
@@ -142,7 +197,17 @@ struct tmpl_dict *page_new(struct ctx *c, const char *title,
 		buf_adds(&t, c->site.title);
 	tmpl_set(d, "PAGE_TITLE", t.s);
 	tmpl_set(d, "DESCRIPTION", description ? description : c->site.description);
+	tmpl_set(d, "OG_TITLE", title ? title : c->site.title);
+	tmpl_set(d, "OG_TYPE", "website");
+	char locale[16];
+	snprintf(locale, sizeof locale, "%s", c->site.lang);
+	for (char *l = locale; *l; l++)
+		*l = *l == '-' ? '_' : *l;
+	tmpl_set(d, "OG_LOCALE", locale);
 	buf_free(&t);
+	struct tmpl_dict *feed = tmpl_add(d, "FEED");   /* ui-feed.c */
+	tmpl_set(feed, "FEED_URL", "/feed.xml");
+	tmpl_set(feed, "FEED_TITLE", c->site.title);
 	*body = tmpl_include(d, "BODY", body_tpl);
 	return d;
 }

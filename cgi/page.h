@@ -26,6 +26,7 @@ struct route {
 /* The site's values (the store's site table), read for each request. */
 struct site {
 	char *title, *description, *url, *lang, *author;  /* url: no '/' at the end */
+	int64_t modified;      /* when an import last changed the store, or 0 */
 };
 
 /* One worker: its own store connection, and the request in hand. */

@@ -2,11 +2,14 @@
  * request.c - parse and validate a request target: percent-decoding,
  * UTF-8, length, dot segments, the query's parameters.
  */
+#define _XOPEN_SOURCE 700   /* strptime */
 #include "request.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "util.h"
 
@@ -105,6 +108,7 @@ static int parse_query(struct request *r, const char *q)
 int request_parse(struct request *r, const char *method, const char *target)
 {
 	memset(r, 0, sizeof *r);
+	r->if_modified_since = -1;
 	if (!method || !strcmp(method, "GET"))
 		r->method = METHOD_GET;
 	else if (!strcmp(method, "HEAD"))
@@ -144,6 +148,7 @@ int request_parse(struct request *r, const char *method, const char *target)
 void request_free(struct request *r)
 {
 	free(r->path);
+	free(r->if_none_match);
 	for (size_t i = 0; i < r->nparams; i++) {
 		free(r->params[i].name);
 		free(r->params[i].value);
@@ -158,4 +163,30 @@ const char *request_param(const struct request *r, const char *name, int icase)
 			  : !strcmp(r->params[i].name, name))
 			return r->params[i].value;
 	return NULL;
+}
+
+void request_conditions(struct request *r, const char *inm, const char *ims)
+{
+	free(r->if_none_match);
+	r->if_none_match = inm && strlen(inm) <= REQUEST_TARGET_MAX ? xstrdup(inm) : NULL;
+	r->if_modified_since = ims ? http_date_parse(ims) : -1;
+}
+
+int64_t http_date_parse(const char *s)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	const char *end = strptime(s, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+	if (!end || *end)
+		return -1;
+	return (int64_t)timegm(&tm);
+}
+
+void http_date_format(int64_t t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!gmtime_r(&tt, &tm) ||
+	    !strftime(buf, size, "%a, %d %b %Y %H:%M:%S GMT", &tm))
+		snprintf(buf, size, "Thu, 01 Jan 1970 00:00:00 GMT");
 }

@@ -7,6 +7,7 @@
 #define FINEWS_REQUEST_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define REQUEST_TARGET_MAX 2048   /* bytes of the request target */
 #define REQUEST_PARAMS_MAX 32
@@ -23,6 +24,8 @@ struct request {
 	struct param params[REQUEST_PARAMS_MAX];
 	size_t nparams;
 	const char *error;            /* why it is a bad request, or NULL */
+	char *if_none_match;          /* the headers, as sent, or NULL */
+	int64_t if_modified_since;    /* seconds since the epoch, or -1 */
 };
 
 /*
@@ -32,6 +35,15 @@ struct request {
  */
 int request_parse(struct request *r, const char *method, const char *target);
 void request_free(struct request *r);
+
+/* The conditional headers If-None-Match and If-Modified-Since (either
+ * may be NULL); an unreadable date is ignored, as HTTP says. */
+void request_conditions(struct request *r, const char *inm, const char *ims);
+
+/* "Sun, 06 Nov 1994 08:49:37 GMT" to seconds, or -1. */
+int64_t http_date_parse(const char *s);
+/* Seconds to an HTTP date (buf of 32 bytes at least). */
+void http_date_format(int64_t t, char *buf, size_t size);
 
 /* The value of parameter name (compared ignoring ASCII case when icase),
  * or NULL. */

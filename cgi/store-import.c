@@ -17,7 +17,18 @@ int store_site_set(struct store *s, const char *key, const char *value)
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "saving the site");
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, "saving the site");
+	return sqlite3_changes(s->db) > 0;
+}
+
+int store_site_modified(struct store *s, int64_t t)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SITE_MODIFIED);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, t);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "saving the time");
 }
 
 int store_file_get(struct store *s, const char *path, struct file_state *f)

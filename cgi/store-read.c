@@ -250,3 +250,94 @@ long store_search_count(struct store *s, const char *match, const char *words,
 	sqlite3_reset(st);
 	return n;
 }
+
+/* ---- feeds and the sitemap (ui-feed.c, ui-sitemap.c) ------------------- */
+
+static int feed_posts(struct store *s, enum stmt_id id, int64_t key, int limit,
+		      post_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, id);
+	if (!st)
+		return -1;
+	int n = 1;
+	if (id != ST_FEED_NEWEST)
+		sqlite3_bind_int64(st, n++, key);
+	sqlite3_bind_int(st, n, limit);
+	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+}
+
+int store_feed_newest(struct store *s, int limit, post_fn fn, void *arg)
+{
+	return feed_posts(s, ST_FEED_NEWEST, 0, limit, fn, arg);
+}
+
+int store_feed_in_category(struct store *s, int64_t category, int limit,
+			   post_fn fn, void *arg)
+{
+	return feed_posts(s, ST_FEED_IN_CATEGORY, category, limit, fn, arg);
+}
+
+int store_feed_with_tag(struct store *s, int64_t tag, int limit,
+			post_fn fn, void *arg)
+{
+	return feed_posts(s, ST_FEED_WITH_TAG, tag, limit, fn, arg);
+}
+
+int store_sitemap_counts(struct store *s, long *posts, long *categories,
+			 long *tags)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SITEMAP_COUNTS);
+	if (!st)
+		return -1;
+	int rc = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*posts = (long)sqlite3_column_int64(st, 0);
+		*categories = (long)sqlite3_column_int64(st, 1);
+		*tags = (long)sqlite3_column_int64(st, 2);
+	} else {
+		rc = store_fail(s, "counting");
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int store_sitemap_posts(struct store *s, long limit, long offset,
+			post_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SITEMAP_POSTS);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, limit);
+	sqlite3_bind_int64(st, 2, offset);
+	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+}
+
+/* A dated row (name, time, offset): to.arg is a struct dated. */
+struct dated {
+	dated_fn fn;
+	void *arg;
+};
+
+static int each_dated(sqlite3_stmt *st, const struct to *to)
+{
+	const struct dated *d = to->arg;
+	return d->fn(text(st, 0), sqlite3_column_int64(st, 1),
+		     sqlite3_column_int(st, 2), d->arg);
+}
+
+static int dated_rows(struct store *s, enum stmt_id id, dated_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, id);
+	struct dated d = {fn, arg};
+	return st ? each_row(s, st, each_dated, (struct to){.arg = &d}) : -1;
+}
+
+int store_sitemap_categories(struct store *s, dated_fn fn, void *arg)
+{
+	return dated_rows(s, ST_SITEMAP_CATEGORIES, fn, arg);
+}
+
+int store_sitemap_tags(struct store *s, dated_fn fn, void *arg)
+{
+	return dated_rows(s, ST_SITEMAP_TAGS, fn, arg);
+}

@@ -36,6 +36,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_SITE_SET] = "INSERT INTO site(key, value) VALUES (?1, ?2) "
 		"ON CONFLICT(key) DO UPDATE SET value = excluded.value "
 		"WHERE value IS NOT excluded.value",
+	[ST_SITE_MODIFIED] = "INSERT INTO site(key, value) VALUES ('modified', "
+		"max(?1, coalesce((SELECT CAST(value AS INTEGER) + 1 FROM site "
+		"WHERE key = 'modified'), 0))) "
+		"ON CONFLICT(key) DO UPDATE SET value = excluded.value",
 	[ST_FILE_GET] = "SELECT size, mtime, hash, post_id FROM files WHERE path = ?1",
 	[ST_FILE_PUT] = "INSERT INTO files(path, size, mtime, hash, post_id) "
 		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(path) DO UPDATE SET "
@@ -139,6 +143,34 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"LEFT JOIN categories c ON c.id = p.category_id ORDER BY s.k DESC",
 	[ST_SEARCH_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM search "
 		"WHERE search MATCH ?1 AND finews_has(text, ?2) LIMIT ?3)",
+	[ST_FEED_NEWEST] = "SELECT " POST_COLUMNS ", p.body_html" POST_FROM
+		"ORDER BY p.published DESC, p.id DESC LIMIT ?1",
+	[ST_FEED_IN_CATEGORY] = "SELECT " POST_COLUMNS ", p.body_html "
+		"FROM post_categories pc JOIN posts p ON p.id = pc.post_id "
+		"LEFT JOIN categories c ON c.id = p.category_id "
+		"WHERE pc.category_id = ?1 "
+		"ORDER BY pc.published DESC, pc.post_id DESC LIMIT ?2",
+	[ST_FEED_WITH_TAG] = "SELECT " POST_COLUMNS ", p.body_html "
+		"FROM post_tags pt JOIN posts p ON p.id = pt.post_id "
+		"LEFT JOIN categories c ON c.id = p.category_id "
+		"WHERE pt.tag_id = ?1 "
+		"ORDER BY pt.published DESC, pt.post_id DESC LIMIT ?2",
+	[ST_SITEMAP_COUNTS] = "SELECT (SELECT count(*) FROM posts), "
+		"(SELECT count(*) FROM categories c WHERE EXISTS (SELECT 1 "
+		"FROM post_categories WHERE category_id = c.id)), "
+		"(SELECT count(*) FROM tags t WHERE EXISTS (SELECT 1 "
+		"FROM post_tags WHERE tag_id = t.id))",
+	/* oldest first: a new post changes only the last sitemap file */
+	[ST_SITEMAP_POSTS] = "SELECT " POST_COLUMNS POST_FROM
+		"ORDER BY p.published, p.id LIMIT ?1 OFFSET ?2",
+	[ST_SITEMAP_CATEGORIES] = "SELECT c.slug, p.published, p.utc_offset "
+		"FROM categories c JOIN posts p ON p.id = (SELECT post_id "
+		"FROM post_categories WHERE category_id = c.id "
+		"ORDER BY published DESC, post_id DESC LIMIT 1) ORDER BY c.slug",
+	[ST_SITEMAP_TAGS] = "SELECT t.name, p.published, p.utc_offset "
+		"FROM tags t JOIN posts p ON p.id = (SELECT post_id "
+		"FROM post_tags WHERE tag_id = t.id "
+		"ORDER BY published DESC, post_id DESC LIMIT 1) ORDER BY t.name",
 };
 
 int store_fail(struct store *s, const char *what)

@@ -17,6 +17,7 @@
 enum stmt_id {
 	/* import */
 	ST_SITE_SET,
+	ST_SITE_MODIFIED,
 	ST_FILE_GET,
 	ST_FILE_PUT,
 	ST_FILE_TOUCH,
@@ -61,6 +62,13 @@ enum stmt_id {
 	ST_SEARCH_TERMS,
 	ST_SEARCH,
 	ST_SEARCH_COUNT,
+	ST_FEED_NEWEST,
+	ST_FEED_IN_CATEGORY,
+	ST_FEED_WITH_TAG,
+	ST_SITEMAP_COUNTS,
+	ST_SITEMAP_POSTS,
+	ST_SITEMAP_CATEGORIES,
+	ST_SITEMAP_TAGS,
 	ST_COUNT
 };
 
@@ -104,6 +112,10 @@ struct file_state {
 	int64_t post_id;
 };
 
+/* Note that the store changed at t: "modified" becomes t, or one second
+ * past its last value, so that it always moves forward. */
+int store_site_modified(struct store *s, int64_t t);
+/* 1 when the value changed, 0 when it was already so, -1 on an error. */
 int store_site_set(struct store *s, const char *key, const char *value);
 /* 1 and *f when the file is known, 0 when not, -1 on error. */
 int store_file_get(struct store *s, const char *path, struct file_state *f);
@@ -178,6 +190,27 @@ int store_search(struct store *s, const char *match, const char *words,
 /* How many match, counting no further than limit. */
 long store_search_count(struct store *s, const char *match, const char *words,
 			long limit);
+
+/* Feeds (ui-feed.c): the newest posts site-wide, of a category, of a
+ * tag, with p->body_html. */
+int store_feed_newest(struct store *s, int limit, post_fn fn, void *arg);
+int store_feed_in_category(struct store *s, int64_t category, int limit,
+			   post_fn fn, void *arg);
+int store_feed_with_tag(struct store *s, int64_t tag, int limit,
+			post_fn fn, void *arg);
+
+/* The sitemap (ui-sitemap.c).  A list page and its newest post's time,
+ * with the offset it was written in. */
+typedef int (*dated_fn)(const char *name, int64_t t, int offset, void *arg);
+/* How many posts, and categories and tags with posts; 0 or -1. */
+int store_sitemap_counts(struct store *s, long *posts, long *categories,
+			 long *tags);
+/* Posts oldest first, limit from offset. */
+int store_sitemap_posts(struct store *s, long limit, long offset,
+			post_fn fn, void *arg);
+/* Categories (by slug), tags (by name) that have posts, by name. */
+int store_sitemap_categories(struct store *s, dated_fn fn, void *arg);
+int store_sitemap_tags(struct store *s, dated_fn fn, void *arg);
 
 /* Print "finews: <what>: <sqlite message>" and return -1. */
 int store_fail(struct store *s, const char *what);

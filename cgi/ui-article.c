@@ -11,9 +11,10 @@
 
 #include "date.h"
 
-/* The TAGS section, made when the first tag comes. */
+/* The TAGS section, made when the first tag comes; and the tags in the
+ * page's <head> (Open Graph's article:tag). */
 struct tags {
-	struct tmpl_dict *body, *tags;
+	struct tmpl_dict *body, *tags, *meta;
 };
 
 static int add_tag(const char *name, const char *unused, void *arg)
@@ -22,6 +23,7 @@ static int add_tag(const char *name, const char *unused, void *arg)
 	struct tags *t = arg;
 	if (!t->tags)
 		t->tags = tmpl_add(t->body, "TAGS");
+	tmpl_set(tmpl_add(t->meta, "ARTICLE_TAG"), "TAG", name);
 	struct tmpl_dict *tag = tmpl_add(t->tags, "TAG");
 	struct buf url = {0};
 	page_tag_url(&url, name);
@@ -71,11 +73,16 @@ static void set_share(struct tmpl_dict *body, const struct post_row *p)
 }
 
 /* Fill the article's own values; -1 when the store failed. */
-static int fill(struct ctx *c, struct tmpl_dict *body, const struct post_row *p)
+static int fill(struct ctx *c, struct tmpl_dict *root, struct tmpl_dict *body,
+		const struct post_row *p)
 {
 	char when[40], iso[40];
 	date_format(p->published, p->utc_offset, when, sizeof when);
 	date_format_iso(p->published, p->utc_offset, iso, sizeof iso);
+	tmpl_set(root, "OG_TYPE", "article");
+	struct tmpl_dict *meta = tmpl_add(root, "ARTICLE_META");
+	tmpl_set(meta, "PUBLISHED_TIME", iso);
+	tmpl_set(meta, "SECTION", p->category_name);
 	tmpl_set(body, "TITLE", p->title);
 	tmpl_set(body, "DATE", when);
 	tmpl_set(body, "DATETIME", iso);
@@ -89,7 +96,7 @@ static int fill(struct ctx *c, struct tmpl_dict *body, const struct post_row *p)
 	}
 	set_source(body, p);
 	set_share(body, p);
-	struct tags tags = {body, NULL};
+	struct tags tags = {body, NULL, meta};
 	if (store_post_tags(&c->store, p->id, add_tag, &tags) < 0)
 		return -1;
 	struct neighbour older = {body, 1}, newer = {body, 0};
@@ -107,7 +114,7 @@ int ui_article_send(struct ctx *c, const struct post_row *p)
 	c->current = NULL;
 	if (!root)
 		return -1;
-	if (fill(c, body, p) < 0) {
+	if (fill(c, root, body, p) < 0) {
 		tmpl_free(root);
 		return -1;
 	}
@@ -115,6 +122,7 @@ int ui_article_send(struct ctx *c, const struct post_row *p)
 	page_post_url(&url, p);
 	page_canonical(c, root, url.s);
 	buf_free(&url);
+	c->cache_control = "public, max-age=86400";   /* articles rarely change */
 	return page_send(c, 200, root);
 }
 

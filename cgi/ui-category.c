@@ -35,14 +35,16 @@ int ui_category(struct ctx *c)
 	if (rc == 0)
 		return page_error(c, 404, "没有这个栏目");
 	if (rc > 0) {
-		struct buf url = {0};
+		struct buf url = {0}, feed = {0};
 		page_category_url(&url, f.slug);
+		buf_printf(&feed, "%sfeed.xml", url.s);
 		struct list l = {f.name, url.s, NULL, f.id,
-				 store_category_count, store_in_category};
+				 store_category_count, store_in_category, feed.s};
 		c->current = f.slug;
 		rc = ui_list_send(c, &l);
 		c->current = NULL;
 		buf_free(&url);
+		buf_free(&feed);
 	}
 	free(f.slug);
 	free(f.name);

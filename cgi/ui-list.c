@@ -58,6 +58,14 @@ int ui_list_send(struct ctx *c, const struct list *l)
 		buf_printf(&url, "?page=%ld", page);
 	page_canonical(c, root, url.s);
 	buf_free(&url);
+	if (l->feed) {
+		struct tmpl_dict *feed = tmpl_add(root, "FEED");
+		struct buf feed_name = {0};
+		feed_title(c, l->kind, l->name, &feed_name);
+		tmpl_set(feed, "FEED_TITLE", feed_name.s);
+		tmpl_set(feed, "FEED_URL", l->feed);
+		buf_free(&feed_name);
+	}
 	if (pages > 1) {
 		struct tmpl_dict *pager = tmpl_add(body, "PAGER");
 		if (page > 1)

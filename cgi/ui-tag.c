@@ -27,11 +27,14 @@ int ui_tag(struct ctx *c)
 		return page_error(c, 404, "没有这个标签");
 	if (n < 0)
 		return -1;
-	struct buf url = {0};
+	struct buf url = {0}, feed = {0};
 	page_tag_url(&url, f.name);
-	struct list l = {f.name, url.s, "标签", f.id, store_tag_count, store_with_tag};
+	buf_printf(&feed, "%sfeed.xml", url.s);
+	struct list l = {f.name, url.s, "标签", f.id, store_tag_count, store_with_tag,
+			 feed.s};
 	int rc = ui_list_send(c, &l);
 	buf_free(&url);
+	buf_free(&feed);
 	free(f.name);
 	return rc;
 }

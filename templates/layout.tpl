@@ -1,7 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! layout.tpl - the page shell shared by every page.
     Expects: LANG, SITE_TITLE, SITE_DESCRIPTION, PAGE_TITLE, DESCRIPTION,
-    STATIC_URL, SEARCH_QUERY (the search box's text); section CANONICAL: CANONICAL_URL; section NAV (one per
+    STATIC_URL, SEARCH_QUERY (the search box's text), OG_TITLE, OG_TYPE
+    (website or article), OG_LOCALE (zh_CN); section ARTICLE_META:
+    PUBLISHED_TIME, SECTION, section ARTICLE_TAG: TAG; section CANONICAL: CANONICAL_URL; section NAV (one per
     category, in order): NAV_URL, NAV_NAME, nested section NAV_CURRENT
     (shown for the current category); include BODY (the page's own
     template, set by the C code). }}
@@ -15,8 +17,21 @@
 <meta name="color-scheme" content="light dark">
 {{#CANONICAL}}
 <link rel="canonical" href="{{CANONICAL_URL}}">
+<meta property="og:url" content="{{CANONICAL_URL}}">
 {{/CANONICAL}}
+<meta property="og:site_name" content="{{SITE_TITLE}}">
+<meta property="og:title" content="{{OG_TITLE}}">
+<meta property="og:description" content="{{DESCRIPTION}}">
+<meta property="og:type" content="{{OG_TYPE}}">
+<meta property="og:locale" content="{{OG_LOCALE}}">
+{{#ARTICLE_META}}
+<meta property="article:published_time" content="{{PUBLISHED_TIME}}">
+<meta property="article:section" content="{{SECTION}}">
+{{#ARTICLE_TAG}}<meta property="article:tag" content="{{TAG}}">
+{{/ARTICLE_TAG}}
+{{/ARTICLE_META}}
 <link rel="stylesheet" href="{{STATIC_URL}}/style.css">
+{{#FEED}}<link rel="alternate" type="application/atom+xml" title="{{FEED_TITLE}}" href="{{FEED_URL}}">{{/FEED}}
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>

@@ -122,6 +122,7 @@ get() {
 	_path=$1
 	shift
 	: >"$T/headers"
+	: >"$T/body"   # curl writes no file when there is no body
 	STATUS=$(curl -s -g --path-as-is --max-time 60 -o "$T/body" -D "$T/headers" \
 		-w '%{http_code}' "$@" "$BASE$_path")
 }

@@ -1,0 +1,174 @@
+/*
+ * ui-feed.c - Atom 1.0 feeds of the newest posts, each entry with the
+ * whole article: the site's at "/feed.xml" (where jekyll-feed had it, so
+ * subscriptions keep working), a category's at "/<category>/feed.xml",
+ * a tag's at "/tags/<tag>/feed.xml".  templates/feed.tpl writes the XML.
+ */
+#include "cmd.h"
+
+#include <stdlib.h>
+
+#include "date.h"
+
+#define FEED_ENTRIES 20
+
+/* What one feed lists. */
+struct feed {
+	const char *kind, *name;  /* the category's or tag's; NULL: the site */
+	const char *page;         /* its HTML page: "/emnews/" */
+	int64_t id;
+	int (*posts)(struct store *s, int64_t id, int limit, post_fn fn, void *arg);
+};
+
+/* Filling the feed's dictionary, one entry at a time. */
+struct fill {
+	struct ctx *c;
+	struct tmpl_dict *d;
+	int n;
+};
+
+void feed_title(struct ctx *c, const char *kind, const char *name, struct buf *b)
+{
+	if (kind)
+		buf_printf(b, "%s：", kind);
+	if (name)
+		buf_printf(b, "%s - ", name);
+	buf_adds(b, c->site.title);
+}
+
+static void absolute(struct ctx *c, struct buf *b, const char *path)
+{
+	buf_adds(b, c->site.url);
+	buf_adds(b, path);
+}
+
+static int add_tag(const char *name, const char *unused, void *arg)
+{
+	(void)unused;
+	tmpl_set(tmpl_add(arg, "CATEGORY"), "TERM", name);
+	return 0;
+}
+
+static int add_entry(const struct post_row *p, void *arg)
+{
+	struct fill *f = arg;
+	struct tmpl_dict *e = tmpl_add(f->d, "ENTRY");
+	char iso[40];
+	date_format_iso(p->published, p->utc_offset, iso, sizeof iso);
+	if (f->n++ == 0)
+		tmpl_set(f->d, "FEED_UPDATED", iso);   /* the newest entry's */
+	struct buf path = {0}, url = {0};
+	page_post_url(&path, p);
+	absolute(f->c, &url, path.s);
+	tmpl_set(e, "ENTRY_URL", url.s);
+	tmpl_set(e, "ENTRY_TITLE", p->title);
+	tmpl_set(e, "ENTRY_DATE", iso);
+	tmpl_set(e, "ENTRY_SUMMARY", p->summary);
+	tmpl_set(e, "ENTRY_CONTENT", p->body_html);
+	buf_free(&path);
+	buf_free(&url);
+	if (p->category_slug) {
+		struct tmpl_dict *cat = tmpl_add(e, "CATEGORY");
+		tmpl_set(cat, "TERM", p->category_slug);
+		tmpl_set(tmpl_add(cat, "LABEL"), "LABEL_TEXT", p->category_name);
+	}
+	return store_post_tags(&f->c->store, p->id, add_tag, e) < 0 ? -1 : 0;
+}
+
+/* The feed-level values: title, its own URL, its page's. */
+static void set_head(struct ctx *c, struct tmpl_dict *d, const struct feed *f)
+{
+	struct buf b = {0};
+	feed_title(c, f->kind, f->name, &b);
+	tmpl_set(d, "FEED_TITLE", b.s);
+	buf_free(&b);
+	absolute(c, &b, f->page);
+	tmpl_set(d, "FEED_PAGE", b.s);
+	buf_adds(&b, "feed.xml");
+	tmpl_set(d, "FEED_URL", b.s);
+	buf_free(&b);
+	if (c->site.description)
+		tmpl_show(d, "SUBTITLE");
+	tmpl_set(d, "VERSION", FINEWS_VERSION);
+}
+
+static int feed_send(struct ctx *c, const struct feed *f)
+{
+	struct tmpl_dict *d = tmpl_new("feed");
+	if (page_site(c, d) < 0) {
+		tmpl_free(d);
+		return -1;
+	}
+	set_head(c, d, f);
+	struct fill fill = {c, d, 0};
+	if (f->posts(&c->store, f->id, FEED_ENTRIES, add_entry, &fill) < 0) {
+		tmpl_free(d);
+		return -1;
+	}
+	if (fill.n == 0) {            /* Atom needs <updated>: the epoch */
+		char iso[40];
+		date_format_iso(0, 0, iso, sizeof iso);
+		tmpl_set(d, "FEED_UPDATED", iso);
+	}
+	return page_send_template(c, 200, "feed.tpl", d,
+				  "application/atom+xml; charset=utf-8");
+}
+
+static int newest(struct store *s, int64_t unused, int limit, post_fn fn, void *arg)
+{
+	(void)unused;
+	return store_feed_newest(s, limit, fn, arg);
+}
+
+int ui_feed_site(struct ctx *c)
+{
+	struct feed f = {NULL, NULL, "/", 0, newest};
+	return feed_send(c, &f);
+}
+
+/* The category or tag found: its id, slug and name (a tag's are one). */
+struct found {
+	int64_t id;
+	char *slug, *name;
+};
+
+static int take(const struct category_row *row, void *arg)
+{
+	struct found *f = arg;
+	f->id = row->id;
+	f->slug = xstrdup(row->slug);
+	f->name = xstrdup(row->name);
+	return 0;
+}
+
+int ui_feed_category(struct ctx *c)
+{
+	struct found found = {0};
+	int n = store_category(&c->store, c->route.categories, take, &found);
+	if (n <= 0)
+		return n < 0 ? -1 : page_error(c, 404, "没有这个栏目");
+	struct buf page = {0};
+	page_category_url(&page, found.slug);
+	struct feed f = {NULL, found.name, page.s, found.id, store_feed_in_category};
+	int rc = feed_send(c, &f);
+	buf_free(&page);
+	free(found.slug);
+	free(found.name);
+	return rc;
+}
+
+int ui_feed_tag(struct ctx *c)
+{
+	struct found found = {0};
+	int n = store_tag(&c->store, c->route.tag, take, &found);
+	if (n <= 0)
+		return n < 0 ? -1 : page_error(c, 404, "没有这个标签");
+	struct buf page = {0};
+	page_tag_url(&page, found.name);
+	struct feed f = {"标签", found.name, page.s, found.id, store_feed_with_tag};
+	int rc = feed_send(c, &f);
+	buf_free(&page);
+	free(found.slug);
+	free(found.name);
+	return rc;
+}
