@@ -59,6 +59,10 @@ static void handle(struct ctx *c, FCGX_Request *fr)
 		store_read_end(&c->store);
 		return;
 	}
+	const char *https = FCGX_GetParam("HTTPS", fr->envp);
+	request_origin(&c->req, FCGX_GetParam("HTTP_HOST", fr->envp),
+		       FCGX_GetParam("SERVER_PORT", fr->envp),
+		       https && !strcmp(https, "on"));
 	request_conditions(&c->req, FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp),
 			   FCGX_GetParam("HTTP_IF_MODIFIED_SINCE", fr->envp));
 	int rc = store_read_begin(&c->store);

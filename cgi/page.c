@@ -150,8 +150,10 @@ int page_site(struct ctx *c, struct tmpl_dict *d)
 		site->title = xstrdup("finews");
 	if (!site->lang)
 		site->lang = xstrdup("zh-CN");
-	if (!site->url)
-		site->url = xstrdup("");
+	if (!site->url || !*site->url) {   /* no url in _config.yml */
+		free(site->url);
+		site->url = xstrdup(c->req.origin ? c->req.origin : "");
+	}
 	tmpl_set(d, "SITE_TITLE", site->title);
 	tmpl_set(d, "SITE_DESCRIPTION", site->description);
 	tmpl_set(d, "SITE_URL", site->url);

@@ -148,6 +148,7 @@ int request_parse(struct request *r, const char *method, const char *target)
 void request_free(struct request *r)
 {
 	free(r->path);
+	free(r->origin);
 	free(r->if_none_match);
 	for (size_t i = 0; i < r->nparams; i++) {
 		free(r->params[i].name);
@@ -170,6 +171,24 @@ void request_conditions(struct request *r, const char *inm, const char *ims)
 	free(r->if_none_match);
 	r->if_none_match = inm && strlen(inm) <= REQUEST_TARGET_MAX ? xstrdup(inm) : NULL;
 	r->if_modified_since = ims ? http_date_parse(ims) : -1;
+}
+
+void request_origin(struct request *r, const char *host, const char *port,
+		    int https)
+{
+	free(r->origin);
+	r->origin = NULL;
+	if (!host || !*host || strlen(host) > 255 ||
+	    strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			 "0123456789.-:[]") != strlen(host))
+		return;
+	struct buf b = {0};
+	buf_printf(&b, "%s://%s", https ? "https" : "http", host);
+	const char *own = https ? "443" : "80";
+	if (!strchr(host, ':') && port && strlen(port) <= 5 && *port &&
+	    strspn(port, "0123456789") == strlen(port) && strcmp(port, own))
+		buf_printf(&b, ":%s", port);
+	r->origin = buf_steal(&b);
 }
 
 int64_t http_date_parse(const char *s)

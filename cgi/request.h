@@ -24,6 +24,7 @@ struct request {
 	struct param params[REQUEST_PARAMS_MAX];
 	size_t nparams;
 	const char *error;            /* why it is a bad request, or NULL */
+	char *origin;                 /* "https://host" from Host, or NULL */
 	char *if_none_match;          /* the headers, as sent, or NULL */
 	int64_t if_modified_since;    /* seconds since the epoch, or -1 */
 };
@@ -39,6 +40,14 @@ void request_free(struct request *r);
 /* The conditional headers If-None-Match and If-Modified-Since (either
  * may be NULL); an unreadable date is ignored, as HTTP says. */
 void request_conditions(struct request *r, const char *inm, const char *ims);
+
+/* The origin the request came to (Host, https when on, and the server's
+ * port when Host has none and it is not the scheme's own: Debian's nginx
+ * passes Host without its port), for absolute URLs when the site's
+ * config names none.  A Host that is not a plain host name, address or
+ * port is ignored. */
+void request_origin(struct request *r, const char *host, const char *port,
+		    int https);
 
 /* "Sun, 06 Nov 1994 08:49:37 GMT" to seconds, or -1. */
 int64_t http_date_parse(const char *s);

@@ -2,9 +2,11 @@
  * tmpl.h - the C API to ctemplate (Google's template library, C++),
  * implemented in tmpl.cc.  Templates are loaded once per process by
  * tmpl_init(); each request fills a dictionary and renders it.
- * Every template starts with {{%AUTOESCAPE context="HTML"}}, so values
- * are escaped by ctemplate itself; the only unescaped value is the
- * article body ({{BODY_HTML:none}}).
+ * Every template starts with an AUTOESCAPE pragma (context "HTML" for
+ * pages, "XML" for feeds and sitemaps), so values are escaped by
+ * ctemplate itself; the only unescaped value is the article body
+ * ({{BODY_HTML:none}} in article.tpl).  robots.txt is plain text with
+ * only the sitemap's URL in it.
  */
 #ifndef FINEWS_TMPL_H
 #define FINEWS_TMPL_H

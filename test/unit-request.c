@@ -92,9 +92,39 @@ static void test_targets(void)
 	is_int(parses("GET", q), -1, "too many parameters: 400");
 }
 
+static void test_headers(void)
+{
+	struct request r;
+	request_parse(&r, "GET", "/");
+	request_origin(&r, "news.example.org:8080", "8080", 0);
+	is_str(r.origin, "http://news.example.org:8080", "origin from Host");
+	request_origin(&r, "news.example.org", "443", 1);
+	is_str(r.origin, "https://news.example.org", "https when on, its own port");
+	request_origin(&r, "127.0.0.1", "8081", 0);
+	is_str(r.origin, "http://127.0.0.1:8081", "the server's port when Host has none");
+	request_origin(&r, "127.0.0.1", "80", 0);
+	is_str(r.origin, "http://127.0.0.1", "but not port 80 on http");
+	request_origin(&r, "evil\"><script>", "80", 0);
+	ok(r.origin == NULL, "a Host that is not a host name is ignored");
+	request_origin(&r, "a/b", "80", 0);
+	ok(r.origin == NULL, "a Host with a slash is ignored");
+	request_conditions(&r, "\"abc\"", "Sun, 06 Nov 1994 08:49:37 GMT");
+	is_str(r.if_none_match, "\"abc\"", "If-None-Match kept");
+	is_int(r.if_modified_since, 784111777, "If-Modified-Since parsed");
+	request_conditions(&r, NULL, "Sunday, 06-Nov-94 08:49:37 GMT");
+	is_int(r.if_modified_since, -1, "an obsolete date form is ignored");
+	request_conditions(&r, NULL, "Sun, 06 Nov 1994 08:49:37 GMT junk");
+	is_int(r.if_modified_since, -1, "trailing junk is ignored");
+	request_free(&r);
+	char buf[40];
+	http_date_format(784111777, buf, sizeof buf);
+	is_str(buf, "Sun, 06 Nov 1994 08:49:37 GMT", "HTTP date formatted");
+}
+
 int main(void)
 {
 	test_decode();
 	test_targets();
+	test_headers();
 	return done_testing();
 }
