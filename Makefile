@@ -143,4 +143,7 @@ fuzz: deps
 clean:
 	rm -rf build
 
+# Keep generated sources (build/sql/*.c) and objects between runs.
+.SECONDARY:
+
 .PHONY: all deps deps-check test run bench bench-import bench-search fuzz clean

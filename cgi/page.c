@@ -269,6 +269,38 @@ int page_redirect(struct ctx *c, const char *location)
 	return 0;
 }
 
+/* ---- categories and tags ------------------------------------------------ */
+
+static int take_named(const struct category_row *row, void *arg)
+{
+	struct named *n = arg;
+	n->id = row->id;
+	n->slug = xstrdup(row->slug);
+	n->name = xstrdup(row->name);
+	return 0;
+}
+
+int page_find_category(struct ctx *c, const char *slug, struct named *n)
+{
+	memset(n, 0, sizeof *n);
+	int rc = store_category(&c->store, slug, take_named, n);
+	return rc < 0 ? -1 : rc > 0;
+}
+
+int page_find_tag(struct ctx *c, const char *name, struct named *n)
+{
+	memset(n, 0, sizeof *n);
+	int rc = store_tag(&c->store, name, take_named, n);
+	return rc < 0 ? -1 : rc > 0;
+}
+
+void page_named_free(struct named *n)
+{
+	free(n->slug);
+	free(n->name);
+	memset(n, 0, sizeof *n);
+}
+
 /* ---- posts in lists ----------------------------------------------------- */
 
 long page_number(const struct request *r)

@@ -69,6 +69,16 @@ void page_plain(struct ctx *c, int status, const char *text);
 /* 301 to location. */
 int page_redirect(struct ctx *c, const char *location);
 
+/* A category or a tag, found by its slug or name (a tag's are one). */
+struct named {
+	int64_t id;
+	char *slug, *name;
+};
+/* 1 and *n when found, 0 when not, -1 when the store failed. */
+int page_find_category(struct ctx *c, const char *slug, struct named *n);
+int page_find_tag(struct ctx *c, const char *name, struct named *n);
+void page_named_free(struct named *n);
+
 /* ?page=N: 1 when absent; 0 when not a positive integer written plainly. */
 long page_number(const struct request *r);
 /* Add one post to section of d, as a list item (include POST_ITEM). */

@@ -126,25 +126,10 @@ int ui_feed_site(struct ctx *c)
 	return feed_send(c, &f);
 }
 
-/* The category or tag found: its id, slug and name (a tag's are one). */
-struct found {
-	int64_t id;
-	char *slug, *name;
-};
-
-static int take(const struct category_row *row, void *arg)
-{
-	struct found *f = arg;
-	f->id = row->id;
-	f->slug = xstrdup(row->slug);
-	f->name = xstrdup(row->name);
-	return 0;
-}
-
 int ui_feed_category(struct ctx *c)
 {
-	struct found found = {0};
-	int n = store_category(&c->store, c->route.categories, take, &found);
+	struct named found;
+	int n = page_find_category(c, c->route.categories, &found);
 	if (n <= 0)
 		return n < 0 ? -1 : page_error(c, 404, "没有这个栏目");
 	struct buf page = {0};
@@ -152,15 +137,14 @@ int ui_feed_category(struct ctx *c)
 	struct feed f = {NULL, found.name, page.s, found.id, store_feed_in_category};
 	int rc = feed_send(c, &f);
 	buf_free(&page);
-	free(found.slug);
-	free(found.name);
+	page_named_free(&found);
 	return rc;
 }
 
 int ui_feed_tag(struct ctx *c)
 {
-	struct found found = {0};
-	int n = store_tag(&c->store, c->route.tag, take, &found);
+	struct named found;
+	int n = page_find_tag(c, c->route.tag, &found);
 	if (n <= 0)
 		return n < 0 ? -1 : page_error(c, 404, "没有这个标签");
 	struct buf page = {0};
@@ -168,7 +152,6 @@ int ui_feed_tag(struct ctx *c)
 	struct feed f = {"标签", found.name, page.s, found.id, store_feed_with_tag};
 	int rc = feed_send(c, &f);
 	buf_free(&page);
-	free(found.slug);
-	free(found.name);
+	page_named_free(&found);
 	return rc;
 }
