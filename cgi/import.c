@@ -435,6 +435,12 @@ static int import_all(struct run *r)
 		fputs("finews-import: the store is unchanged\n", stderr);
 		return -1;
 	}
+	/* Every run ends in WAL mode: a new store is filled first (one write
+	 * per page, no reader can be waiting on it yet), then switched.  The
+	 * posts are in either way, so a failure here is only a warning. */
+	if (store_wal(&r->store) < 0)
+		fputs("finews-import: warning: the store is not in WAL mode yet; "
+		      "the next run will try again\n", stderr);
 	return 0;
 }
 

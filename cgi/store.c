@@ -215,9 +215,9 @@ static int upgrade(struct store *s)
 			"program (%d)\n", s->path, v, STORE_VERSION);
 		return -1;
 	}
-	/* journal_mode cannot change inside a transaction */
-	if (v == 0 && exec(s, "PRAGMA journal_mode = WAL") < 0)
-		return -1;
+	/* A new store stays in rollback-journal mode for its first import,
+	 * which then writes every page once, not to the WAL and again to the
+	 * file; store_wal() turns WAL on after it (see import.c). */
 	while (v < STORE_VERSION) {
 		const char *step = v == 0 ? store_schema_sql : upgrades[v];
 		int to = v == 0 ? STORE_VERSION : v + 1;
@@ -302,6 +302,15 @@ sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id)
 int store_begin(struct store *s)
 {
 	return exec(s, "BEGIN IMMEDIATE");
+}
+
+int store_wal(struct store *s)
+{
+	/* a statement left on a row holds a read transaction open */
+	for (int i = 0; i < ST_COUNT; i++)
+		if (s->st[i])
+			sqlite3_reset(s->st[i]);
+	return exec(s, "PRAGMA journal_mode = WAL");
 }
 
 int store_read_begin(struct store *s)

@@ -96,6 +96,9 @@ void store_close(struct store *s);
 sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id);
 
 int store_begin(struct store *s);
+/* Put the store in WAL mode, so that readers never wait for a writer;
+ * outside a transaction.  A new store is made without it. */
+int store_wal(struct store *s);
 /* One read transaction per request: a page sees one state of the store. */
 int store_read_begin(struct store *s);
 void store_read_end(struct store *s);
