@@ -6,7 +6,8 @@
 #   get /emnews/               # $STATUS, $T/body, $T/headers
 #   is "$(status_of /x)" 404 "..."
 #
-# finews.fcgi ($FCGI) listens on $T/finews.sock, its stderr in $T/fcgi.log;
+# finews.fcgi ($FCGI) listens on $T/finews.sock, its stderr in $T/fcgi.log
+# (with FCGI_FD0=1 it is handed that socket as descriptor 0 instead);
 # nginx runs from the conf/ files with its logs and temp files in $T/nginx,
 # on a random free loopback port.  Both are stopped at exit (stop_server
 # stops them earlier, e.g. to read the complete fcgi log).
@@ -74,8 +75,19 @@ serve() {
 	rm -f "$SOCK"
 	_db=$1
 	shift
-	"$FCGI" --db "$_db" --listen "$SOCK" --templates "$TOP/templates" "$@" \
-		</dev/null >>"$FCGI_LOG" 2>&1 &
+	if [ -n "${FCGI_FD0:-}" ]; then
+		# as spawn-fcgi or systemd would: the listening socket on fd 0
+		/usr/bin/python3 -c 'import os, socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.bind(sys.argv[1])
+s.listen(64)
+os.dup2(s.fileno(), 0)
+os.execv(sys.argv[2], sys.argv[2:])' "$SOCK" "$FCGI" --db "$_db" \
+			--templates "$TOP/templates" "$@" >>"$FCGI_LOG" 2>&1 &
+	else
+		"$FCGI" --db "$_db" --listen "$SOCK" --templates "$TOP/templates" "$@" \
+			</dev/null >>"$FCGI_LOG" 2>&1 &
+	fi
 	_fcgi_pid=$!
 	_i=0
 	while [ ! -S "$SOCK" ]; do
