@@ -314,14 +314,32 @@ long page_number(const struct request *r)
 	return strtol(v, NULL, 10);
 }
 
+/* Append path's segments percent-encoded, each after a '/'. */
+static void add_segments(struct buf *b, const char *path)
+{
+	char *copy = xstrdup(path);
+	for (char *seg = copy, *next; seg; seg = next) {
+		next = strchr(seg, '/');
+		if (next)
+			*next++ = '\0';
+		buf_addc(b, '/');
+		url_encode(b, seg);
+	}
+	free(copy);
+}
+
 void page_post_url(struct buf *b, const struct post_row *p)
 {
-	buf_printf(b, "/%s/%s/%s.html", p->category_path, p->day, p->slug);
+	add_segments(b, p->category_path);
+	buf_printf(b, "/%s/", p->day);
+	url_encode(b, p->slug);
+	buf_adds(b, ".html");
 }
 
 void page_category_url(struct buf *b, const char *slug)
 {
-	buf_printf(b, "/%s/", slug);
+	add_segments(b, slug);
+	buf_addc(b, '/');
 }
 
 void page_tag_url(struct buf *b, const char *name)

@@ -84,7 +84,8 @@ long page_number(const struct request *r);
 /* Add one post to section of d, as a list item (include POST_ITEM). */
 void page_post_item(struct tmpl_dict *d, const char *section,
 		    const struct post_row *p, int with_category);
-/* The article's URL: /<categories>/<yyyy>/<mm>/<dd>/<slug>.html */
+/* The article's URL: /<categories>/<yyyy>/<mm>/<dd>/<slug>.html, each
+ * name percent-encoded (Jekyll allows any character in them). */
 void page_post_url(struct buf *b, const struct post_row *p);
 /* The category's URL: /<slug>/ */
 void page_category_url(struct buf *b, const char *slug);
