@@ -53,7 +53,8 @@ objs = $(addprefix $(B)/,$(1))
 SERVE_SRCS := $(wildcard $(SERVE:.o=.c) $(SERVE:.o=.cc))
 
 all: deps-check $(B)/finews-import $(if $(SERVE_SRCS),$(B)/finews.fcgi) $(UNITS) \
-	$(B)/test/gen-site $(B)/test/fuzz-post $(B)/test/bench-search
+	$(B)/test/gen-site $(B)/test/fuzz-post $(B)/test/fuzz-request \
+	$(B)/test/bench-search
 
 $(B)/%.o: %.c $(wildcard cgi/*.h)
 	@mkdir -p $(dir $@)
@@ -83,6 +84,9 @@ $(B)/test/unit-%: $(B)/test/unit-%.o $(call objs,$(COMMON) cgi/config.o cgi/stor
 	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(B)/test/fuzz-post: $(B)/test/fuzz-post.o $(call objs,$(COMMON))
+	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(B)/test/fuzz-request: $(B)/test/fuzz-request.o $(call objs,$(COMMON) cgi/request.o)
 	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(B)/test/bench-search: $(B)/test/bench-search.o $(call objs,$(COMMON) cgi/store-read.o cgi/search.o)
@@ -129,16 +133,22 @@ bench-import: deps all
 bench-search: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench-search.sh
 
-# libFuzzer on post_parse(), seeded with the sample site's posts.
+# libFuzzer on post_parse() (seeded with the sample site's posts) and on
+# request_parse(), FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60
+FUZZ_CC = clang -std=c11 -g -O1 -DFUZZING $(CPPFLAGS) \
+	-fsanitize=fuzzer,address,undefined $(PKG_CFLAGS)
 fuzz: DEBS += clang
 fuzz: deps
-	@mkdir -p build/fuzz/corpus
-	cp test/sample/_posts/*.md build/fuzz/corpus/
-	clang -std=c11 -g -O1 -DFUZZING $(CPPFLAGS) -fsanitize=fuzzer,address,undefined \
-	  -o build/fuzz/fuzz-post test/fuzz-post.c cgi/post.c cgi/date.c cgi/util.c \
-	  $(PKG_CFLAGS) $(PKG_LIBS)
-	build/fuzz/fuzz-post -max_total_time=$(FUZZ_SECONDS) build/fuzz/corpus
+	@mkdir -p build/fuzz/post build/fuzz/request
+	cp test/sample/_posts/*.md build/fuzz/post/
+	printf '\000/emnews/?page=2&q=%%E4%%B8%%AD' > build/fuzz/request/seed
+	$(FUZZ_CC) -o build/fuzz/fuzz-post test/fuzz-post.c cgi/post.c \
+	  cgi/date.c cgi/util.c $(PKG_LIBS)
+	$(FUZZ_CC) -o build/fuzz/fuzz-request test/fuzz-request.c cgi/request.c \
+	  cgi/util.c $(PKG_LIBS)
+	build/fuzz/fuzz-post -max_total_time=$(FUZZ_SECONDS) build/fuzz/post
+	build/fuzz/fuzz-request -max_total_time=$(FUZZ_SECONDS) build/fuzz/request
 
 clean:
 	rm -rf build

@@ -1,6 +1,7 @@
 #!/bin/sh
-# The fuzz harness (test/fuzz-post.c) replays the sample posts and hostile
-# inputs through post_parse() under the sanitizers without a fault.
+# The fuzz harnesses (test/fuzz-post.c, test/fuzz-request.c) replay the
+# sample posts and hostile inputs through post_parse() and request
+# targets through request_parse(), under the sanitizers, without a fault.
 . "$(dirname "$0")/lib.sh"
 
 "$FINEWS_BIN/test/fuzz-post" "$SAMPLE"/_posts/*.md* "$SAMPLE"/_posts/*.html >"$T/out" 2>&1
@@ -16,5 +17,18 @@ head -c 4096 /dev/urandom > "$T/in/random"
 printf -- '---\ndate: 9999-12-31 23:59:59 -2359\n---\n[返回](' > "$T/in/edge"
 "$FINEWS_BIN/test/fuzz-post" "$T"/in/* >"$T/out" 2>&1
 is "$?" 0 "hostile inputs replay cleanly"
+unlike "$(cat "$T/out")" "Sanitizer|runtime error" "no sanitizer report"
+
+mkdir -p "$T/rq"
+i=0
+for t in '/' '/%' '/%e4%b8' '/%ff%fe/' '/a/../b' '/?&&&=&=%' '/?a=%zz' \
+	'/tags/%E4%B8%9C/?page=99999999999' '//' '/./' "/$(printf 'a%.0s' $(seq 1 3000))" \
+	'/?q=+++&q=%2B' 'http://x/' '/?%00=1' '/a%2f..%2fb'; do
+	i=$((i + 1))
+	printf '\000%s' "$t" > "$T/rq/$i"
+done
+head -c 3000 /dev/urandom > "$T/rq/random"
+"$FINEWS_BIN/test/fuzz-request" "$T"/rq/* >"$T/out" 2>&1
+is "$?" 0 "hostile request targets replay cleanly"
 unlike "$(cat "$T/out")" "Sanitizer|runtime error" "no sanitizer report"
 done_testing
