@@ -3,7 +3,8 @@
 #   make            build build/finews-import and build/finews.fcgi
 #   make test       every test, under AddressSanitizer and UBSan
 #   make run        import SITE (default: test/sample) and serve it on PORT
-#   make bench      importer speed and search latency figures
+#   make bench      load every page kind with wrk on an N-post site (N=100000)
+#                   and time the importer; bench-scale, bench-publish: more
 #   make deps       install missing Debian packages
 
 SITE ?= test/sample
@@ -24,7 +25,7 @@ CXXFLAGS += -std=c++17 $(OPT) $(WARN)
 DEBS := build-essential pkg-config libsqlite3-dev sqlite3 libyaml-dev \
 	libcmark-dev libxxhash-dev libfcgi-dev libctemplate-dev nginx \
 	curl perl tidy libxml2-utils chromium fonts-noto-cjk \
-	python3-feedparser
+	python3-feedparser wrk
 
 # Build flavours: build/ is optimised; build/san has the sanitizers on.
 B ?= build
@@ -41,7 +42,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 SQL := $(patsubst %.sql,%.o,$(wildcard sql/*.sql))
 COMMON := cgi/date.o cgi/post.o cgi/store.o cgi/util.o $(SQL)
 IMPORT := cgi/import.o cgi/config.o cgi/store-import.o
-SERVE := cgi/finews.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
+SERVE := cgi/finews.o cgi/master.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
 	cgi/ui-home.o cgi/ui-list.o cgi/ui-category.o cgi/ui-tag.o \
 	cgi/ui-article.o cgi/ui-share.o cgi/ui-search.o cgi/search.o \
 	cgi/ui-feed.o cgi/ui-sitemap.o \
@@ -78,7 +79,7 @@ $(B)/finews-import: $(call objs,$(IMPORT) $(COMMON))
 	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread -lm
 
 $(B)/finews.fcgi: $(call objs,$(SERVE) $(COMMON))
-	$(CXX) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread -lm
+	$(CXX) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(B)/test/unit-%: $(B)/test/unit-%.o $(call objs,$(COMMON) cgi/config.o cgi/store-import.o cgi/request.o)
 	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
@@ -124,14 +125,27 @@ run: deps all
 
 # ---- benchmarks ---------------------------------------------------------
 
-bench: bench-import bench-search
+# Every page kind under wrk, against the same nginx serving the article as
+# a static file, and the import figures, on a generated N-post site; the
+# table is also written to build/bench/bench-N.csv (test/bench.sh).
+N ?= 100000
+bench: deps all
+	@FINEWS_BIN=$(CURDIR)/build sh test/bench.sh $(N)
+
+# Article, category and search latency at 10,000 and 1,000,000 posts.
+bench-scale: deps all
+	@FINEWS_BIN=$(CURDIR)/build sh test/bench-scale.sh
+
+# One new post readable: Jekyll's rebuild against finews-import (needs jekyll).
+bench-publish: deps all
+	@FINEWS_BIN=$(CURDIR)/build sh test/bench-publish.sh
 
 bench-import: deps all
-	@FINEWS_BIN=$(CURDIR)/build sh test/bench-import.sh
+	@FINEWS_BIN=$(CURDIR)/build sh test/bench-import.sh $(N)
 
-# Search latency over a 100,000-post store (BENCH_N), made once.
+# Search latency over an N-post store, made once.
 bench-search: deps all
-	@FINEWS_BIN=$(CURDIR)/build sh test/bench-search.sh
+	@FINEWS_BIN=$(CURDIR)/build sh test/bench-search.sh $(N)
 
 # libFuzzer on post_parse() (seeded with the sample site's posts) and on
 # request_parse(), FUZZ_SECONDS each.
@@ -156,4 +170,5 @@ clean:
 # Keep generated sources (build/sql/*.c) and objects between runs.
 .SECONDARY:
 
-.PHONY: all deps deps-check test run bench bench-import bench-search fuzz clean
+.PHONY: all deps deps-check test run bench bench-scale bench-publish \
+	bench-import bench-search fuzz clean

@@ -4,21 +4,24 @@
  *   finews.fcgi --db FILE [--listen HOST:PORT | --listen /path/to.sock]
  *               [--workers N] [--templates DIR]
  *
- * Each worker thread has one context (struct ctx): its own read-only
- * store connection and prepared statements.  A request is parsed and
+ * A master forks the workers (master.c); each worker process has one
+ * context (struct ctx): its own read-only store connection, prepared
+ * statements and templates, for its whole life.  A request is parsed and
  * checked (request.c) before the router (cmd.c) hands it to a handler.
  */
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <poll.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <fcgiapp.h>
 
 #include "cmd.h"
+#include "master.h"
 #include "search.h"
 #include "tmpl.h"
 
@@ -40,7 +43,7 @@ static void usage(FILE *f)
 	      "socket inherited as descriptor 0 (spawn-fcgi, systemd).\n"
 	      "  --db FILE        the store made by finews-import (opened read-only)\n"
 	      "  --listen ADDR    HOST:PORT, :PORT or a unix socket path\n"
-	      "  --workers N      worker threads (default 4)\n"
+	      "  --workers N      worker processes (default: the number of cores)\n"
 	      "  --templates DIR  the templates (default " FINEWS_TEMPLATES ")\n", f);
 }
 
@@ -91,22 +94,34 @@ static void reset(struct ctx *c)
 	c->out = NULL;
 }
 
-static void *worker(void *arg)
+/* A connection is waiting on the listening socket. */
+static int queued(int sock)
+{
+	struct pollfd p = {sock, POLLIN, 0};
+	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+}
+
+/* One worker process: its own context, for its whole life. */
+static int worker(void *arg)
 {
 	const struct options *o = arg;
 	struct ctx c;
 	memset(&c, 0, sizeof c);
 	if (store_open(&c.store, o->db, 1) < 0 || search_register(c.store.db) < 0)
-		exit(1);
+		return 1;
 	FCGX_Request fr;
-	FCGX_InitRequest(&fr, o->sock, 0);
-	while (FCGX_Accept_r(&fr) >= 0) {
+	FCGX_InitRequest(&fr, o->sock, FCGI_FAIL_ACCEPT_ON_INTR);
+	/* Asked to stop, it still answers what is already queued. */
+	while ((!master_stopping() || queued(o->sock)) && FCGX_Accept_r(&fr) >= 0) {
+		master_hold(1);
 		handle(&c, &fr);
 		reset(&c);
 		FCGX_Finish_r(&fr);
+		master_hold(0);
 	}
+	FCGX_Free(&fr, 1);
 	store_close(&c.store);
-	return NULL;
+	return 0;
 }
 
 static int listen_on(const char *addr)
@@ -159,10 +174,14 @@ static int parse_args(int argc, char **argv, struct options *o)
 
 int main(int argc, char **argv)
 {
-	struct options o = {NULL, NULL, FINEWS_TEMPLATES, 4, 0};
+	struct options o = {NULL, NULL, FINEWS_TEMPLATES, 0, 0};
 	int rc = parse_args(argc, argv, &o);
 	if (rc >= 0)
 		return rc;
+	if (o.workers == 0) {
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+		o.workers = cores > 0 && cores <= 256 ? (int)cores : 2;
+	}
 	signal(SIGPIPE, SIG_IGN);
 	struct store check;
 	if (store_open(&check, o.db, 1) < 0)
@@ -170,20 +189,7 @@ int main(int argc, char **argv)
 	store_close(&check);
 	if (tmpl_init(o.templates) < 0 || FCGX_Init() != 0)
 		return 1;
-	/* libfcgi only notes SIGTERM; and a background job of sh starts with
-	 * SIGINT ignored.  Either must stop the server at once. */
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGINT, SIG_DFL);
 	if (o.listen && (o.sock = listen_on(o.listen)) < 0)
 		return 1;
-	pthread_t *th = calloc((size_t)o.workers, sizeof *th);
-	for (int i = 0; i < o.workers; i++)
-		if (pthread_create(&th[i], NULL, worker, &o) != 0) {
-			fprintf(stderr, "finews: cannot start worker %d\n", i);
-			return 1;
-		}
-	for (int i = 0; i < o.workers; i++)
-		pthread_join(th[i], NULL);
-	free(th);
-	return 0;
+	return master_run(o.workers, worker, &o);
 }

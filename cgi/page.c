@@ -34,30 +34,28 @@ static const char *cache_default(int status)
 		? "public, max-age=60" : "no-store";
 }
 
-static void send_head(struct ctx *c, int status, const char *type, size_t len,
-		      const char *etag)
+/* The response head into h. */
+static void head(struct buf *h, struct ctx *c, int status, const char *type,
+		 size_t len, const char *etag)
 {
-	struct buf h = {0};
-	buf_printf(&h, "Status: %d %s\r\n", status, reason(status));
+	buf_printf(h, "Status: %d %s\r\n", status, reason(status));
 	if (status != 304)
-		buf_printf(&h, "Content-Type: %s\r\nContent-Length: %zu\r\n",
+		buf_printf(h, "Content-Type: %s\r\nContent-Length: %zu\r\n",
 			   type, len);
 	if (etag)
-		buf_printf(&h, "ETag: %s\r\n", etag);
+		buf_printf(h, "ETag: %s\r\n", etag);
 	if (etag && c->site.modified > 0) {
 		char date[40];
 		http_date_format(c->site.modified, date, sizeof date);
-		buf_printf(&h, "Last-Modified: %s\r\n", date);
+		buf_printf(h, "Last-Modified: %s\r\n", date);
 	}
 	if (c->allow)
-		buf_printf(&h, "Allow: %s\r\n", c->allow);
+		buf_printf(h, "Allow: %s\r\n", c->allow);
 	if (c->location)
-		buf_printf(&h, "Location: %s\r\n", c->location);
-	buf_printf(&h, "Cache-Control: %s\r\n",
+		buf_printf(h, "Location: %s\r\n", c->location);
+	buf_printf(h, "Cache-Control: %s\r\n",
 		   c->cache_control ? c->cache_control : cache_default(status));
-	buf_adds(&h, "X-Content-Type-Options: nosniff\r\n\r\n");
-	FCGX_PutStr(h.s, (int)h.len, c->out);
-	buf_free(&h);
+	buf_adds(h, "X-Content-Type-Options: nosniff\r\n\r\n");
 }
 
 /* Does the If-None-Match list name etag (weakly compared)? */
@@ -85,21 +83,25 @@ static int not_modified(const struct ctx *c, const char *etag)
 	       c->site.modified <= c->req.if_modified_since;
 }
 
-/* Send a response; a 200 gets an ETag from its bytes (so an import that
- * changes nothing changes no ETag) and may become a 304. */
+/* Send a response, head and body in one FastCGI write; a 200 gets an
+ * ETag from its bytes (so an import that changes nothing changes no
+ * ETag) and may become a 304. */
 static void send(struct ctx *c, int status, const char *type, const char *body,
 		 size_t len)
 {
 	char etag[24];
 	snprintf(etag, sizeof etag, "\"%016llx\"",
 		 (unsigned long long)XXH3_64bits(body, len));
+	struct buf out = {0};
 	if (status == 200 && not_modified(c, etag)) {
-		send_head(c, 304, type, 0, etag);
-		return;
+		head(&out, c, 304, type, 0, etag);
+	} else {
+		head(&out, c, status, type, len, status == 200 ? etag : NULL);
+		if (c->req.method != METHOD_HEAD)
+			buf_add(&out, body, len);
 	}
-	send_head(c, status, type, len, status == 200 ? etag : NULL);
-	if (c->req.method != METHOD_HEAD)
-		FCGX_PutStr(body, (int)len, c->out);
+	FCGX_PutStr(out.s, (int)out.len, c->out);
+	buf_free(&out);
 }
 
 void page_plain(struct ctx *c, int status, const char *text)

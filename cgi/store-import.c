@@ -93,23 +93,23 @@ int store_post_by_code(struct store *s, const char *code, int64_t *id, char **pa
 	return 1;
 }
 
-static void mark_dirty(struct store *s, int64_t category)
+static void mark(struct idset *set, int64_t id)
 {
-	for (size_t i = 0; i < s->ndirty; i++)
-		if (s->dirty[i] == category)
+	for (size_t i = 0; i < set->n; i++)
+		if (set->v[i] == id)
 			return;
-	if (s->ndirty == s->capdirty) {
-		s->capdirty = s->capdirty ? 2 * s->capdirty : 16;
-		s->dirty = xrealloc(s->dirty, s->capdirty * sizeof *s->dirty);
+	if (set->n == set->cap) {
+		set->cap = set->cap ? 2 * set->cap : 16;
+		set->v = xrealloc(set->v, set->cap * sizeof *set->v);
 	}
-	s->dirty[s->ndirty++] = category;
+	set->v[set->n++] = id;
 }
 
 /*
  * A small memory of the categories and tags met in this run, so the
  * usual post (one category, one tag, both seen before) costs no lookup.
  * Keys are "c:slug" and "t:name".  A category's display name can only
- * change in store_categories_name(), which forgets them all.
+ * change in store_finish(), which forgets them all.
  */
 static struct name_id *recall(struct store *s, char kind, const char *name)
 {
@@ -180,16 +180,58 @@ static int64_t tag_id(struct store *s, const char *name)
 	return id;
 }
 
+/*
+ * The rank the post gets in a category or tag (see sql/schema.sql): one
+ * past the top when it is the newest, as a new post nearly always is;
+ * else the same, and the list is ranked again at the end of the run.
+ */
+static int64_t next_rank(struct store *s, int tag, int64_t list, int64_t post,
+			 int64_t published)
+{
+	sqlite3_stmt *st = store_stmt(s, tag ? ST_TAG_TOP : ST_CATEGORY_TOP);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, list);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return store_fail(s, "ranking a post");
+	int64_t top = sqlite3_column_int64(st, 0);
+	int64_t t = sqlite3_column_int64(st, 1), id = sqlite3_column_int64(st, 2);
+	if (published < t || (published == t && post < id))
+		mark(tag ? &s->unranked_tags : &s->unranked_categories, list);
+	return top + 1;
+}
+
 static int link_post(struct store *s, enum stmt_id id, int64_t post, int64_t other,
 		     int64_t published)
 {
+	int64_t rank = next_rank(s, id == ST_POST_TAG_ADD, other, post, published);
+	if (rank < 0)
+		return -1;
 	sqlite3_stmt *st = store_stmt(s, id);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, post);
 	sqlite3_bind_int64(st, 2, other);
 	sqlite3_bind_int64(st, 3, published);
+	sqlite3_bind_int64(st, 4, rank);
 	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "linking a post");
+}
+
+/* The post's categories (or tags) will have a gap: rank them again. */
+static int unrank(struct store *s, int tag, int64_t post)
+{
+	sqlite3_stmt *st = store_stmt(s, tag ? ST_POST_TAG_IDS : ST_POST_CATEGORY_IDS);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, post);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		mark(tag ? &s->unranked_tags : &s->unranked_categories,
+		     sqlite3_column_int64(st, 0));
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "ranking a post");
 }
 
 static int clear_links(struct store *s, enum stmt_id id, int64_t post)
@@ -221,7 +263,7 @@ static int resolve_categories(struct store *s, const struct post *p, int updated
 		if (ids[i] < 0)
 			return -1;
 		if (updated || !has_tag(p, name))
-			mark_dirty(s, ids[i]);
+			mark(&s->unnamed, ids[i]);
 		free(name);
 	}
 	return 0;
@@ -230,7 +272,8 @@ static int resolve_categories(struct store *s, const struct post *p, int updated
 static int save_categories(struct store *s, const struct post *p, int64_t post,
 			   int updated, const int64_t *ids)
 {
-	if (updated && clear_links(s, ST_POST_CATEGORIES_CLEAR, post) < 0)
+	if (updated && (unrank(s, 0, post) < 0 ||
+			clear_links(s, ST_POST_CATEGORIES_CLEAR, post) < 0))
 		return -1;
 	for (size_t i = 0; i < p->categories.n; i++)
 		if (link_post(s, ST_POST_CATEGORY_ADD, post, ids[i], p->published) < 0)
@@ -240,7 +283,8 @@ static int save_categories(struct store *s, const struct post *p, int64_t post,
 
 static int save_tags(struct store *s, const struct post *p, int64_t post, int updated)
 {
-	if (updated && clear_links(s, ST_POST_TAGS_CLEAR, post) < 0)
+	if (updated && (unrank(s, 1, post) < 0 ||
+			clear_links(s, ST_POST_TAGS_CLEAR, post) < 0))
 		return -1;
 	for (size_t i = 0; i < p->tags.n; i++) {
 		int64_t t = tag_id(s, p->tags.v[i]);
@@ -436,7 +480,8 @@ int store_post_drop_orphan(struct store *s, int64_t id)
 		return 0;
 	int64_t sk, published;
 	int had = old_key(s, id, &sk, &published);
-	if (had < 0 || (had && search_delete(s, sk) < 0))
+	if (had < 0 || (had && search_delete(s, sk) < 0) ||
+	    unrank(s, 0, id) < 0 || unrank(s, 1, id) < 0)
 		return -1;
 	st = store_stmt(s, ST_POST_DELETE);
 	if (!st)
@@ -469,14 +514,29 @@ static int name_category(struct store *s, int64_t id)
 	return rc == SQLITE_DONE ? 0 : store_fail(s, "naming a category");
 }
 
-int store_categories_name(struct store *s)
+static int rerank(struct store *s, enum stmt_id id, struct idset *set)
+{
+	for (size_t i = 0; i < set->n; i++) {
+		sqlite3_stmt *st = store_stmt(s, id);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, set->v[i]);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return store_fail(s, "ranking posts");
+	}
+	set->n = 0;
+	return 0;
+}
+
+int store_finish(struct store *s)
 {
 	store_forget(s);
-	for (size_t i = 0; i < s->ndirty; i++)
-		if (name_category(s, s->dirty[i]) < 0)
+	for (size_t i = 0; i < s->unnamed.n; i++)
+		if (name_category(s, s->unnamed.v[i]) < 0)
 			return -1;
-	s->ndirty = 0;
-	return 0;
+	s->unnamed.n = 0;
+	return rerank(s, ST_RERANK_CATEGORY, &s->unranked_categories) < 0 ||
+	       rerank(s, ST_RERANK_TAG, &s->unranked_tags) < 0 ? -1 : 0;
 }
 
 int store_search_backfill(struct store *s, char *(*text_of)(const char *md))

@@ -16,6 +16,7 @@
 extern const char store_schema_sql[];
 extern const char store_upgrade_2_sql[];
 extern const char store_upgrade_3_sql[];
+extern const char store_upgrade_4_sql[];
 
 /*
  * Upgrades: upgrades[v] takes a store at user_version v to v + 1.
@@ -24,6 +25,7 @@ extern const char store_upgrade_3_sql[];
 static const char *const upgrades[STORE_VERSION] = {
 	[1] = store_upgrade_2_sql,
 	[2] = store_upgrade_3_sql,
+	[3] = store_upgrade_4_sql,
 };
 
 /* The columns of struct post_row, in its order (store-read.c). */
@@ -72,12 +74,27 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"coalesce(?2, slug) WHERE id = ?1",
 	[ST_POST_CATEGORIES_CLEAR] = "DELETE FROM post_categories WHERE post_id = ?1",
 	[ST_POST_CATEGORY_ADD] = "INSERT OR IGNORE INTO post_categories"
-		"(post_id, category_id, published) VALUES (?1, ?2, ?3)",
+		"(post_id, category_id, published, rank) VALUES (?1, ?2, ?3, ?4)",
+	[ST_POST_CATEGORY_IDS] = "SELECT category_id FROM post_categories "
+		"WHERE post_id = ?1",
+	[ST_POST_TAG_IDS] = "SELECT tag_id FROM post_tags WHERE post_id = ?1",
+	[ST_CATEGORY_TOP] = "SELECT rank, published, post_id FROM post_categories "
+		"WHERE category_id = ?1 ORDER BY rank DESC LIMIT 1",
+	[ST_TAG_TOP] = "SELECT rank, published, post_id FROM post_tags "
+		"WHERE tag_id = ?1 ORDER BY rank DESC LIMIT 1",
+	[ST_RERANK_CATEGORY] = "UPDATE post_categories SET rank = r.n FROM "
+		"(SELECT post_id AS pid, row_number() OVER (ORDER BY published, "
+		"post_id) - 1 AS n FROM post_categories WHERE category_id = ?1) AS r "
+		"WHERE category_id = ?1 AND post_id = r.pid AND rank <> r.n",
+	[ST_RERANK_TAG] = "UPDATE post_tags SET rank = r.n FROM "
+		"(SELECT post_id AS pid, row_number() OVER (ORDER BY published, "
+		"post_id) - 1 AS n FROM post_tags WHERE tag_id = ?1) AS r "
+		"WHERE tag_id = ?1 AND post_id = r.pid AND rank <> r.n",
 	[ST_TAG_ADD] = "INSERT OR IGNORE INTO tags(name) VALUES (?1)",
 	[ST_TAG_ID] = "SELECT id FROM tags WHERE name = ?1",
 	[ST_POST_TAGS_CLEAR] = "DELETE FROM post_tags WHERE post_id = ?1",
 	[ST_POST_TAG_ADD] = "INSERT OR IGNORE INTO post_tags(post_id, tag_id, "
-		"published) VALUES (?1, ?2, ?3)",
+		"published, rank) VALUES (?1, ?2, ?3, ?4)",
 	[ST_POST_HAS_TAG] = "SELECT 1 FROM post_tags pt JOIN tags t "
 		"ON t.id = pt.tag_id WHERE pt.post_id = ?1 AND t.name = ?2",
 	[ST_POST_SK] = "SELECT sk, published FROM posts WHERE id = ?1",
@@ -93,29 +110,35 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"NOT EXISTS (SELECT 1 FROM search WHERE rowid = p.sk)",
 
 	[ST_SITE_ALL] = "SELECT key, value FROM site",
-	[ST_CATEGORIES] = "SELECT id, (SELECT max(published) FROM post_categories "
-		"WHERE category_id = c.id) AS newest, slug, name FROM categories c "
+	/* Lists go by rank (sql/schema.sql): the newest is the highest, a
+	 * list's length the highest plus one, a page one index range. */
+	[ST_CATEGORIES] = "SELECT id, (SELECT published FROM post_categories "
+		"WHERE category_id = c.id ORDER BY rank DESC LIMIT 1) AS newest, "
+		"slug, name FROM categories c "
 		"WHERE newest IS NOT NULL ORDER BY newest DESC, slug",
-	[ST_CATEGORY_BY_SLUG] = "SELECT id, (SELECT max(published) FROM "
-		"post_categories WHERE category_id = c.id), slug, name "
-		"FROM categories c WHERE slug = ?1",
-	[ST_TAG_BY_NAME] = "SELECT id, (SELECT max(published) FROM post_tags "
-		"WHERE tag_id = t.id), name, name FROM tags t WHERE name = ?1",
-	[ST_TAG_COUNT] = "SELECT count(*) FROM post_tags WHERE tag_id = ?1",
+	[ST_CATEGORY_BY_SLUG] = "SELECT id, (SELECT published FROM "
+		"post_categories WHERE category_id = c.id ORDER BY rank DESC LIMIT 1), "
+		"slug, name FROM categories c WHERE slug = ?1",
+	[ST_TAG_BY_NAME] = "SELECT id, (SELECT published FROM post_tags "
+		"WHERE tag_id = t.id ORDER BY rank DESC LIMIT 1), name, name "
+		"FROM tags t WHERE name = ?1",
+	[ST_TAG_COUNT] = "SELECT coalesce(max(rank) + 1, 0) FROM post_tags "
+		"WHERE tag_id = ?1",
 	[ST_WITH_TAG] = "SELECT " POST_COLUMNS " FROM post_tags pt "
 		"JOIN posts p ON p.id = pt.post_id "
 		"LEFT JOIN categories c ON c.id = p.category_id "
-		"WHERE pt.tag_id = ?1 "
-		"ORDER BY pt.published DESC, pt.post_id DESC LIMIT ?2 OFFSET ?3",
-	[ST_CATEGORY_COUNT] = "SELECT count(*) FROM post_categories "
-		"WHERE category_id = ?1",
+		"WHERE pt.tag_id = ?1 AND pt.rank <= (SELECT max(rank) FROM post_tags "
+		"WHERE tag_id = ?1) - ?3 ORDER BY pt.rank DESC LIMIT ?2",
+	[ST_CATEGORY_COUNT] = "SELECT coalesce(max(rank) + 1, 0) FROM "
+		"post_categories WHERE category_id = ?1",
 	[ST_NEWEST] = "SELECT " POST_COLUMNS POST_FROM
 		"ORDER BY p.published DESC, p.id DESC LIMIT ?1",
 	[ST_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
 		"JOIN posts p ON p.id = pc.post_id "
 		"LEFT JOIN categories c ON c.id = p.category_id "
-		"WHERE pc.category_id = ?1 "
-		"ORDER BY pc.published DESC, pc.post_id DESC LIMIT ?2 OFFSET ?3",
+		"WHERE pc.category_id = ?1 AND pc.rank <= (SELECT max(rank) FROM "
+		"post_categories WHERE category_id = ?1) - ?3 "
+		"ORDER BY pc.rank DESC LIMIT ?2",
 	[ST_ARTICLE_BY_URL] = "SELECT " POST_COLUMNS ", p.body_html" POST_FROM
 		"WHERE p.day = ?2 AND p.slug = ?3 AND p.category_path = ?1 "
 		"ORDER BY p.id LIMIT 1",
@@ -124,13 +147,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_OLDER_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
 		"JOIN posts p ON p.id = pc.post_id "
 		"LEFT JOIN categories c ON c.id = p.category_id "
-		"WHERE pc.category_id = ?1 AND (pc.published, pc.post_id) < (?2, ?3) "
-		"ORDER BY pc.published DESC, pc.post_id DESC LIMIT 1",
+		"WHERE pc.category_id = ?1 AND pc.rank = (SELECT rank - 1 FROM "
+		"post_categories WHERE category_id = ?1 AND post_id = ?3)",
 	[ST_NEWER_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
 		"JOIN posts p ON p.id = pc.post_id "
 		"LEFT JOIN categories c ON c.id = p.category_id "
-		"WHERE pc.category_id = ?1 AND (pc.published, pc.post_id) > (?2, ?3) "
-		"ORDER BY pc.published, pc.post_id LIMIT 1",
+		"WHERE pc.category_id = ?1 AND pc.rank = (SELECT rank + 1 FROM "
+		"post_categories WHERE category_id = ?1 AND post_id = ?3)",
 	[ST_POST_TAG_NAMES] = "SELECT t.name, NULL FROM post_tags pt "
 		"JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = ?1 ORDER BY t.name",
 	[ST_SEARCH_TERMS] = "SELECT term, NULL FROM search_terms "
@@ -148,13 +171,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FEED_IN_CATEGORY] = "SELECT " POST_COLUMNS ", p.body_html "
 		"FROM post_categories pc JOIN posts p ON p.id = pc.post_id "
 		"LEFT JOIN categories c ON c.id = p.category_id "
-		"WHERE pc.category_id = ?1 "
-		"ORDER BY pc.published DESC, pc.post_id DESC LIMIT ?2",
+		"WHERE pc.category_id = ?1 ORDER BY pc.rank DESC LIMIT ?2",
 	[ST_FEED_WITH_TAG] = "SELECT " POST_COLUMNS ", p.body_html "
 		"FROM post_tags pt JOIN posts p ON p.id = pt.post_id "
 		"LEFT JOIN categories c ON c.id = p.category_id "
-		"WHERE pt.tag_id = ?1 "
-		"ORDER BY pt.published DESC, pt.post_id DESC LIMIT ?2",
+		"WHERE pt.tag_id = ?1 ORDER BY pt.rank DESC LIMIT ?2",
 	[ST_SITEMAP_COUNTS] = "SELECT (SELECT count(*) FROM posts), "
 		"(SELECT count(*) FROM categories c WHERE EXISTS (SELECT 1 "
 		"FROM post_categories WHERE category_id = c.id)), "
@@ -166,11 +187,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_SITEMAP_CATEGORIES] = "SELECT c.slug, p.published, p.utc_offset "
 		"FROM categories c JOIN posts p ON p.id = (SELECT post_id "
 		"FROM post_categories WHERE category_id = c.id "
-		"ORDER BY published DESC, post_id DESC LIMIT 1) ORDER BY c.slug",
+		"ORDER BY rank DESC LIMIT 1) ORDER BY c.slug",
 	[ST_SITEMAP_TAGS] = "SELECT t.name, p.published, p.utc_offset "
 		"FROM tags t JOIN posts p ON p.id = (SELECT post_id "
 		"FROM post_tags WHERE tag_id = t.id "
-		"ORDER BY published DESC, post_id DESC LIMIT 1) ORDER BY t.name",
+		"ORDER BY rank DESC LIMIT 1) ORDER BY t.name",
 };
 
 int store_fail(struct store *s, const char *what)
@@ -253,6 +274,10 @@ int store_open(struct store *s, const char *path, int readonly)
 	if (exec(s, "PRAGMA foreign_keys = ON") < 0)
 		goto fail;
 	if (readonly) {
+		/* Workers map the file: its pages are shared between them, in
+		 * the kernel's cache, instead of each copying them. */
+		if (exec(s, "PRAGMA mmap_size = 1073741824") < 0)
+			goto fail;
 		int v = user_version(s);
 		if (v != STORE_VERSION) {
 			fprintf(stderr, "finews: %s: store version %d, expected %d "
@@ -278,7 +303,9 @@ void store_close(struct store *s)
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sqlite3_close(s->db);
-	free(s->dirty);
+	free(s->unnamed.v);
+	free(s->unranked_categories.v);
+	free(s->unranked_tags.v);
 	store_forget(s);
 	memset(s, 0, sizeof *s);
 }

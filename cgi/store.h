@@ -12,7 +12,7 @@
 
 #include "post.h"
 
-#define STORE_VERSION 3  /* PRAGMA user_version this program writes */
+#define STORE_VERSION 4  /* PRAGMA user_version this program writes */
 
 enum stmt_id {
 	/* import */
@@ -31,6 +31,12 @@ enum stmt_id {
 	ST_CATEGORY_SHARED_TAG,
 	ST_CATEGORY_SET_NAME,
 	ST_POST_CATEGORIES_CLEAR,
+	ST_POST_CATEGORY_IDS,
+	ST_POST_TAG_IDS,
+	ST_CATEGORY_TOP,
+	ST_TAG_TOP,
+	ST_RERANK_CATEGORY,
+	ST_RERANK_TAG,
 	ST_POST_CATEGORY_ADD,
 	ST_TAG_ADD,
 	ST_TAG_ID,
@@ -76,8 +82,10 @@ struct store {
 	sqlite3 *db;
 	const char *path;
 	sqlite3_stmt *st[ST_COUNT];  /* prepared on first use */
-	int64_t *dirty;              /* categories whose name may change */
-	size_t ndirty, capdirty;
+	struct idset {               /* ids to see to at the end of a run */
+		int64_t *v;
+		size_t n, cap;
+	} unnamed, unranked_categories, unranked_tags;
 	int upgraded_from;           /* the version store_open() found */
 	long npending;               /* rows waiting to be indexed */
 	struct name_id {             /* categories and tags met in this run */
@@ -135,8 +143,10 @@ int store_post_drop_orphan(struct store *s, int64_t id);
 int store_search_backfill(struct store *s, char *(*text_of)(const char *md));
 /* Put the rows waiting in temp.pending_search into the index. */
 int store_search_flush(struct store *s);
-/* Give every category touched since the last call its display name. */
-int store_categories_name(struct store *s);
+/* Give every category touched since the last call its display name,
+ * and rank again the categories and tags whose order an out-of-order
+ * post, an update or a deletion broke. */
+int store_finish(struct store *s);
 
 /* Reading (finews.fcgi) ----------------------------------------------- */
 

@@ -57,21 +57,27 @@ CREATE TABLE IF NOT EXISTS tags (
 	name  TEXT NOT NULL UNIQUE
 );
 
--- Which posts carry which tags, with the post's time copied so that a
--- tag's newest posts are one index range (as post_categories below).
+-- Which posts carry which tags, with the post's time and its rank in the
+-- tag, as post_categories below.
 CREATE TABLE IF NOT EXISTS post_tags (
 	post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
 	tag_id  INTEGER NOT NULL REFERENCES tags(id),
 	published INTEGER NOT NULL DEFAULT 0,
+	rank    INTEGER NOT NULL DEFAULT 0,
 	PRIMARY KEY (post_id, tag_id)
 ) WITHOUT ROWID;
 
 -- Every category a post is in (Jekyll allows several), with the post's
--- time copied so that a category's newest posts are one index range.
+-- time and its rank: 0 for the category's oldest post, then one more for
+-- each newer one (by time, then id), with no gaps.  So the category's
+-- length is its highest rank plus one, and any page of it, however deep,
+-- is one index range: page N holds ranks top - 50N + 1 to top - 50(N-1).
+-- finews-import keeps the ranks (store-import.c).
 CREATE TABLE IF NOT EXISTS post_categories (
 	post_id     INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
 	category_id INTEGER NOT NULL REFERENCES categories(id),
 	published   INTEGER NOT NULL,
+	rank        INTEGER NOT NULL DEFAULT 0,
 	PRIMARY KEY (post_id, category_id)
 ) WITHOUT ROWID;
 
@@ -92,7 +98,6 @@ CREATE UNIQUE INDEX IF NOT EXISTS posts_sk ON posts(sk);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 	text, tokenize = 'trigram', detail = 'none', columnsize = 0);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_terms USING fts5vocab(search, row);
-CREATE INDEX IF NOT EXISTS post_tags_newest
-	ON post_tags(tag_id, published DESC, post_id DESC);
-CREATE INDEX IF NOT EXISTS post_categories_newest
-	ON post_categories(category_id, published DESC, post_id DESC);
+CREATE INDEX IF NOT EXISTS post_tags_rank ON post_tags(tag_id, rank);
+CREATE INDEX IF NOT EXISTS post_categories_rank
+	ON post_categories(category_id, rank);

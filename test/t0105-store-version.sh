@@ -4,25 +4,25 @@
 . "$(dirname "$0")/lib.sh"
 
 "$IMPORT" --db "$T/db" "$SAMPLE" 2>/dev/null
-is "$(q "$T/db" "PRAGMA user_version")" 3 "a new store is at version 3"
+is "$(q "$T/db" "PRAGMA user_version")" 4 "a new store is at version 4"
 is "$(q "$T/db" "PRAGMA journal_mode")" wal "the store is in WAL mode"
 for t in posts categories tags post_tags post_categories files site; do
 	is "$(q "$T/db" "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='$t'")" 1 "table $t exists"
 done
-for i in posts_newest post_categories_newest post_tags_newest posts_url; do
+for i in posts_newest post_categories_rank post_tags_rank posts_url; do
 	is "$(q "$T/db" "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name='$i'")" 1 "index $i exists"
 done
 plan=$(q "$T/db" "EXPLAIN QUERY PLAN SELECT id FROM posts WHERE day='2021/12/08' AND slug='x'")
 like "$plan" "posts_url" "a URL lookup uses the (day, slug) index"
-plan=$(q "$T/db" "EXPLAIN QUERY PLAN SELECT post_id FROM post_categories WHERE category_id=1 ORDER BY published DESC LIMIT 50")
-like "$plan" "post_categories_newest" "a category's newest posts use its index"
+plan=$(q "$T/db" "EXPLAIN QUERY PLAN SELECT post_id FROM post_categories WHERE category_id=1 ORDER BY rank DESC LIMIT 50")
+like "$plan" "post_categories_rank" "a category's newest posts use its index"
 unlike "$plan" "TEMP B-TREE" "without sorting"
 
 # An empty file is a store at version 0: the importer brings it up.
 : > "$T/old.db"
 "$IMPORT" --db "$T/old.db" "$SAMPLE" 2>/dev/null
 is "$?" 0 "an empty (version 0) store is upgraded"
-is "$(q "$T/old.db" "PRAGMA user_version")" 3 "to version 3"
+is "$(q "$T/old.db" "PRAGMA user_version")" 4 "to version 4"
 
 # A version 1 store (before post_tags carried the post's time, and before
 # search) is upgraded in place by sql/upgrade-2.sql and upgrade-3.sql,
@@ -30,21 +30,27 @@ is "$(q "$T/old.db" "PRAGMA user_version")" 3 "to version 3"
 cp "$T/db" "$T/v1.db"
 q "$T/v1.db" "DROP TABLE search_terms; DROP TABLE search; DROP INDEX posts_sk;
 	ALTER TABLE posts DROP COLUMN sk;
-	DROP INDEX post_tags_newest; ALTER TABLE post_tags DROP COLUMN published;
+	DROP INDEX post_categories_rank; ALTER TABLE post_categories DROP COLUMN rank;
+	CREATE INDEX post_categories_newest ON post_categories(category_id, published DESC, post_id DESC);
+	DROP INDEX post_tags_rank; ALTER TABLE post_tags DROP COLUMN rank;
+	ALTER TABLE post_tags DROP COLUMN published;
 	CREATE INDEX post_tags_tag ON post_tags(tag_id, post_id); PRAGMA user_version = 1"
 is "$(q "$T/v1.db" "SELECT count(*) FROM pragma_table_info('post_tags') WHERE name='published'")" 0 "made a version 1 store"
 "$FCGI" --db "$T/v1.db" --listen "$T/x.sock" 2>"$T/err"
 is "$?" 1 "finews.fcgi refuses a store of another version"
-like "$(cat "$T/err")" "store version 1, expected 3 .*finews-import" "and says how to upgrade it"
+like "$(cat "$T/err")" "store version 1, expected 4 .*finews-import" "and says how to upgrade it"
 "$IMPORT" --db "$T/v1.db" "$SAMPLE" 2>"$T/err"
 is "$?" 0 "the importer upgrades it"
 like "$(cat "$T/err")" "0 added, 0 updated, 32 unchanged" "keeping every post"
-is "$(q "$T/v1.db" "PRAGMA user_version")" 3 "to version 3"
+is "$(q "$T/v1.db" "PRAGMA user_version")" 4 "to version 4"
 is "$(q "$T/v1.db" "SELECT count(*) FROM search")" 32 "every post indexed for search"
 is "$(q "$T/v1.db" "SELECT count(*) FROM posts WHERE sk IS NULL OR sk / 65536 <> published")" 0 "every post has its search key"
 is "$(q "$T/v1.db" "SELECT count(*) FROM posts p JOIN search s ON s.rowid = p.sk WHERE s.text LIKE p.title || '%'")" 32 "indexed under its own key"
 is "$(q "$T/v1.db" "SELECT count(*) FROM post_tags pt JOIN posts p ON p.id = pt.post_id WHERE pt.published <> p.published")" 0 "post_tags.published filled from the posts"
-is "$(q "$T/v1.db" "SELECT count(*) FROM sqlite_schema WHERE name IN ('post_tags_newest', 'post_tags_tag')")" 1 "the new index replaces the old"
+is "$(q "$T/v1.db" "SELECT count(*) FROM sqlite_schema WHERE name IN ('post_tags_newest', 'post_tags_tag', 'post_categories_newest')")" 0 "the old indexes are gone"
+is "$(q "$T/v1.db" "SELECT count(*) FROM sqlite_schema WHERE name IN ('post_tags_rank', 'post_categories_rank')")" 2 "the rank indexes are there"
+is "$(q "$T/v1.db" "SELECT count(*) FROM (SELECT category_id, count(*) AS n, max(rank) AS m, count(DISTINCT rank) AS d FROM post_categories GROUP BY category_id) WHERE m <> n - 1 OR d <> n")" 0 "every category ranked 0 to n-1"
+is "$(q "$T/v1.db" "SELECT count(*) FROM post_categories a JOIN post_categories b ON a.category_id = b.category_id AND b.rank = a.rank + 1 WHERE (b.published, b.post_id) < (a.published, a.post_id)")" 0 "in time order"
 is "$(q "$T/v1.db" "PRAGMA integrity_check")" ok "integrity_check"
 
 q "$T/db" "PRAGMA user_version = 99"

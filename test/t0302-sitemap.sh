@@ -111,7 +111,7 @@ Sitemap: $SITE/sitemap.xml" "/robots.txt: allows everything, points at the sitem
 
 # ---- exactly 50,000 URLs: still one file -----------------------------------------------
 # copies N: N more posts, copies of one emnews post, a minute apart after
-# the newest, in emnews.
+# the newest, in emnews, ranked after its posts as the importer would.
 copies() {
 	q "$T/db" "BEGIN;
 	WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < $1),
@@ -124,9 +124,12 @@ copies() {
 		base.t + 60 * k.i, 480, p.summary, p.front_matter, p.body_md, p.body_html,
 		p.imported FROM k, base,
 		(SELECT * FROM posts WHERE slug = '202112132201708842') p;
-	INSERT INTO post_categories(post_id, category_id, published)
-		SELECT id, category_id, published FROM posts WHERE slug LIKE 'copy%'
-		ON CONFLICT DO NOTHING;
+	INSERT INTO post_categories(post_id, category_id, published, rank)
+		SELECT id, category_id, published, (SELECT coalesce(max(rank), -1)
+			FROM post_categories WHERE category_id = posts.category_id)
+			+ row_number() OVER (ORDER BY published, id)
+		FROM posts WHERE slug LIKE 'copy%'
+		AND id NOT IN (SELECT post_id FROM post_categories);
 	COMMIT;" || bail "copying posts failed"
 }
 copies $((LIMIT - 45))

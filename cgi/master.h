@@ -1,0 +1,20 @@
+/*
+ * master.h - the process model of finews.fcgi: a master that forks N
+ * workers, starts a new one when one dies, and on SIGTERM (or SIGINT)
+ * lets them finish the requests in flight before it exits.
+ */
+#ifndef FINEWS_MASTER_H
+#define FINEWS_MASTER_H
+
+/* Run n workers, each calling work(arg) in its own process, until
+ * SIGTERM or SIGINT.  Returns the master's exit status. */
+int master_run(int n, int (*work)(void *arg), void *arg);
+
+/* In a worker: 1 once it has been asked to stop. */
+int master_stopping(void);
+
+/* In a worker: hold SIGTERM while a request is answered, so that it is
+ * never cut short; release it when waiting for the next. */
+void master_hold(int hold);
+
+#endif
