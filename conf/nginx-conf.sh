@@ -1,12 +1,20 @@
 #!/bin/sh
-# conf/nginx-conf.sh BUILD HOST PORT SOCKET - write BUILD/nginx.conf and
-# BUILD/finews-server.conf from conf/nginx.conf.in and conf/finews.nginx,
-# for an nginx serving finews on HOST:PORT from the FastCGI socket SOCKET,
-# with its pid, logs and temp files in BUILD (an absolute path).
-# Used by conf/run.sh (`make run`) and test/lib-http.sh.
+# conf/nginx-conf.sh BUILD HOST PORT SOCKET [cache|nocache] - write
+# BUILD/nginx.conf and BUILD/finews-server.conf from conf/nginx.conf.in and
+# conf/finews.nginx, for an nginx serving finews on HOST:PORT from the
+# FastCGI socket SOCKET, with its pid, logs and temp files in BUILD (an
+# absolute path).  The fifth argument turns the MICROCACHE (@CACHE@ lines:
+# a one-second fastcgi_cache for anonymous GETs) on or off (the default).
+# Used by conf/run.sh (`make run`, cache on) and test/lib-http.sh.
 set -eu
-[ $# -eq 4 ] || { echo "usage: $0 BUILD HOST PORT SOCKET" >&2; exit 2; }
+[ $# -eq 4 ] || [ $# -eq 5 ] ||
+	{ echo "usage: $0 BUILD HOST PORT SOCKET [cache|nocache]" >&2; exit 2; }
 build=$1 host=$2 port=$3 socket=$4
+case ${5:-nocache} in
+cache) cache='' ;;
+nocache) cache='# ' ;;
+*) echo "$0: cache or nocache, not $5" >&2; exit 2 ;;
+esac
 conf=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$conf/.." && pwd)
 
@@ -30,6 +38,7 @@ subst() {
 		s|@SOCKET@|$(esc "$socket")|g
 		s|@ROOT@|$(esc "$root")|g
 		s|@USER@|$(esc "$user")|g
+		s|@CACHE@|$(esc "$cache")|g
 	}" "$1"
 }
 

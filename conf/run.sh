@@ -55,7 +55,7 @@ case $? in
 esac
 
 # 3. nginx configuration.
-sh "$top/conf/nginx-conf.sh" "$run" "$host" "$port" "$sock" || exit 1
+sh "$top/conf/nginx-conf.sh" "$run" "$host" "$port" "$sock" cache || exit 1
 
 fpid=''
 npid=''

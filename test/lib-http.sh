@@ -8,6 +8,7 @@
 #
 # finews.fcgi ($FCGI) listens on $T/finews.sock, its stderr in $T/fcgi.log
 # (with FCGI_FD0=1 it is handed that socket as descriptor 0 instead);
+# NGINX_CACHE=cache turns nginx's micro-cache on (conf/finews.nginx);
 # nginx runs from the conf/ files with its logs and temp files in $T/nginx,
 # on a random free loopback port.  Both are stopped at exit (stop_server
 # stops them earlier, e.g. to read the complete fcgi log).
@@ -105,7 +106,8 @@ os.execv(sys.argv[2], sys.argv[2:])' "$SOCK" "$FCGI" --db "$_db" \
 		_p=$(_port)
 		[ "$(_code "http://127.0.0.1:$_p/")" = 000 ] || continue   # taken
 		rm -rf "$NGINX_DIR"
-		sh "$TOP/conf/nginx-conf.sh" "$NGINX_DIR" 127.0.0.1 "$_p" "$SOCK" ||
+		sh "$TOP/conf/nginx-conf.sh" "$NGINX_DIR" 127.0.0.1 "$_p" "$SOCK" \
+			"${NGINX_CACHE:-nocache}" ||
 			bail "conf/nginx-conf.sh failed"
 		"$NGINX" -p "$NGINX_DIR/" -e "$NGINX_DIR/error.log" -c "$NGINX_DIR/nginx.conf" \
 			</dev/null >"$NGINX_DIR/stdout" 2>&1 &
