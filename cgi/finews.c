@@ -89,7 +89,6 @@ static void reset(struct ctx *c)
 	free(c->route.slug);
 	free(c->route.tag);
 	memset(&c->route, 0, sizeof c->route);
-	page_site_free(&c->site);
 	c->allow = c->location = c->cache_control = c->current = NULL;
 	c->out = NULL;
 }
@@ -107,6 +106,7 @@ static int worker(void *arg)
 	const struct options *o = arg;
 	struct ctx c;
 	memset(&c, 0, sizeof c);
+	c.site.version = -1;
 	if (store_open(&c.store, o->db, 1) < 0 || search_register(c.store.db) < 0)
 		return 1;
 	FCGX_Request fr;
@@ -120,6 +120,7 @@ static int worker(void *arg)
 		master_hold(0);
 	}
 	FCGX_Free(&fr, 1);
+	page_site_free(&c.site);
 	store_close(&c.store);
 	return 0;
 }

@@ -117,7 +117,7 @@ static int site_value(const char *key, const char *value, void *arg)
 	struct site *site = arg;
 	char **field = !strcmp(key, "title") ? &site->title
 		: !strcmp(key, "description") ? &site->description
-		: !strcmp(key, "url") ? &site->url
+		: !strcmp(key, "url") ? &site->config_url
 		: !strcmp(key, "lang") ? &site->lang
 		: !strcmp(key, "author") ? &site->author : NULL;
 	if (!strcmp(key, "modified"))
@@ -125,10 +125,24 @@ static int site_value(const char *key, const char *value, void *arg)
 	if (!field)
 		return 0;
 	size_t n = strlen(value);
-	if (field == &site->url && n && value[n - 1] == '/')
+	if (field == &site->config_url && n && value[n - 1] == '/')
 		n--;
 	free(*field);
-	*field = xstrndup(value, n);
+	*field = n ? xstrndup(value, n) : NULL;
+	return 0;
+}
+
+static int nav_value(const struct category_row *cat, void *arg)
+{
+	struct site *site = arg;
+	site->nav = xrealloc(site->nav, (site->nnav + 1) * sizeof *site->nav);
+	struct nav_item *n = &site->nav[site->nnav++];
+	struct buf url = {0};
+	page_category_url(&url, cat->slug);
+	n->id = cat->id;
+	n->slug = xstrdup(cat->slug);
+	n->name = xstrdup(cat->name);
+	n->url = buf_steal(&url);
 	return 0;
 }
 
@@ -136,26 +150,51 @@ void page_site_free(struct site *site)
 {
 	free(site->title);
 	free(site->description);
-	free(site->url);
 	free(site->lang);
 	free(site->author);
+	free(site->config_url);
+	free(site->url);
+	for (size_t i = 0; i < site->nnav; i++) {
+		free(site->nav[i].slug);
+		free(site->nav[i].name);
+		free(site->nav[i].url);
+	}
+	free(site->nav);
 	memset(site, 0, sizeof *site);
+	site->version = -1;
+}
+
+/* Read the site's values and categories again if an import changed the
+ * store since they were read. */
+static int site_load(struct ctx *c)
+{
+	int64_t v = store_data_version(&c->store);
+	if (v < 0)
+		return -1;
+	if (v == c->site.version && c->site.title)
+		return 0;
+	page_site_free(&c->site);
+	if (store_site(&c->store, site_value, &c->site) < 0 ||
+	    store_categories(&c->store, nav_value, &c->site) < 0) {
+		page_site_free(&c->site);
+		return -1;
+	}
+	if (!c->site.title)
+		c->site.title = xstrdup("finews");
+	if (!c->site.lang)
+		c->site.lang = xstrdup("zh-CN");
+	c->site.version = v;
+	return 0;
 }
 
 int page_site(struct ctx *c, struct tmpl_dict *d)
 {
-	page_site_free(&c->site);
-	if (store_site(&c->store, site_value, &c->site) < 0)
+	if (site_load(c) < 0)
 		return -1;
 	struct site *site = &c->site;
-	if (!site->title)
-		site->title = xstrdup("finews");
-	if (!site->lang)
-		site->lang = xstrdup("zh-CN");
-	if (!site->url || !*site->url) {   /* no url in _config.yml */
-		free(site->url);
-		site->url = xstrdup(c->req.origin ? c->req.origin : "");
-	}
+	free(site->url);   /* with no url in _config.yml: the request's origin */
+	site->url = xstrdup(site->config_url ? site->config_url
+			    : c->req.origin ? c->req.origin : "");
 	tmpl_set(d, "SITE_TITLE", site->title);
 	tmpl_set(d, "SITE_DESCRIPTION", site->description);
 	tmpl_set(d, "SITE_URL", site->url);
@@ -164,23 +203,17 @@ int page_site(struct ctx *c, struct tmpl_dict *d)
 	return 0;
 }
 
-struct nav {
-	struct ctx *c;
-	struct tmpl_dict *d;
-};
-
-static int nav_item(const struct category_row *cat, void *arg)
+/* The category navigation, from the site's cached list. */
+static void add_nav(struct ctx *c, struct tmpl_dict *d)
 {
-	struct nav *n = arg;
-	struct tmpl_dict *item = tmpl_add(n->d, "NAV");
-	struct buf url = {0};
-	page_category_url(&url, cat->slug);
-	tmpl_set(item, "NAV_URL", url.s);
-	tmpl_set(item, "NAV_NAME", cat->name);
-	if (n->c->current && !strcmp(n->c->current, cat->slug))
-		tmpl_show(item, "NAV_CURRENT");
-	buf_free(&url);
-	return 0;
+	for (size_t i = 0; i < c->site.nnav; i++) {
+		const struct nav_item *n = &c->site.nav[i];
+		struct tmpl_dict *item = tmpl_add(d, "NAV");
+		tmpl_set(item, "NAV_URL", n->url);
+		tmpl_set(item, "NAV_NAME", n->name);
+		if (c->current && !strcmp(c->current, n->slug))
+			tmpl_show(item, "NAV_CURRENT");
+	}
 }
 
 struct tmpl_dict *page_new(struct ctx *c, const char *title,
@@ -189,11 +222,11 @@ struct tmpl_dict *page_new(struct ctx *c, const char *title,
 {
 	struct tmpl_dict *d = tmpl_new("layout");
 	tmpl_set(d, "STATIC_URL", "/static");
-	struct nav nav = {c, d};
-	if (page_site(c, d) < 0 || store_categories(&c->store, nav_item, &nav) < 0) {
+	if (page_site(c, d) < 0) {
 		tmpl_free(d);
 		return NULL;
 	}
+	add_nav(c, d);
 	struct buf t = {0};
 	if (title)
 		buf_printf(&t, "%s - %s", title, c->site.title);

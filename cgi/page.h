@@ -23,10 +23,19 @@ struct route {
 	char *tag;            /* a tag's name */
 };
 
-/* The site's values (the store's site table), read for each request. */
+/* The site's values (the store's site table) and its categories, as of
+ * the store's data version: read again only after an import. */
 struct site {
-	char *title, *description, *url, *lang, *author;  /* url: no '/' at the end */
+	char *title, *description, *lang, *author;
+	char *config_url;      /* _config.yml's url, no '/' at the end, or NULL */
 	int64_t modified;      /* when an import last changed the store, or 0 */
+	struct nav_item {
+		int64_t id;
+		char *slug, *name, *url;
+	} *nav;                /* categories, by their newest post */
+	size_t nnav;
+	int64_t version;       /* PRAGMA data_version they were read at; -1 */
+	char *url;             /* config_url, else the request's origin */
 };
 
 /* One worker: its own store connection, and the request in hand. */

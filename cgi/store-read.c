@@ -83,6 +83,17 @@ int store_site(struct store *s, pair_fn fn, void *arg)
 	return st ? each_row(s, st, each_pair, (struct to){.pair = fn, .arg = arg}) : -1;
 }
 
+int64_t store_data_version(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_DATA_VERSION);
+	if (!st)
+		return -1;
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0)
+						  : store_fail(s, "reading the data version");
+	sqlite3_reset(st);
+	return v;
+}
+
 int store_categories(struct store *s, category_fn fn, void *arg)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_CATEGORIES);

@@ -110,6 +110,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"NOT EXISTS (SELECT 1 FROM search WHERE rowid = p.sk)",
 
 	[ST_SITE_ALL] = "SELECT key, value FROM site",
+	[ST_DATA_VERSION] = "PRAGMA data_version",
 	/* Lists go by rank (sql/schema.sql): the newest is the highest, a
 	 * list's length the highest plus one, a page one index range. */
 	[ST_CATEGORIES] = "SELECT id, (SELECT published FROM post_categories "

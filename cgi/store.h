@@ -52,6 +52,7 @@ enum stmt_id {
 	ST_SEARCH_MISSING,
 	/* serving */
 	ST_SITE_ALL,
+	ST_DATA_VERSION,
 	ST_CATEGORIES,
 	ST_CATEGORY_BY_SLUG,
 	ST_TAG_BY_NAME,
@@ -173,6 +174,9 @@ typedef int (*pair_fn)(const char *key, const char *value, void *arg);
 /* Each returns the number of rows passed to fn, or -1 on a store error
  * (or when fn returned -1). */
 int store_site(struct store *s, pair_fn fn, void *arg);
+/* PRAGMA data_version: it changes when another connection (an import)
+ * has changed the store. */
+int64_t store_data_version(struct store *s);
 int store_categories(struct store *s, category_fn fn, void *arg);
 int store_category(struct store *s, const char *slug, category_fn fn, void *arg);
 long store_category_count(struct store *s, int64_t category);

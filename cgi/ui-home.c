@@ -7,11 +7,6 @@
 #define HOME_PER_CATEGORY 5
 #define HOME_LATEST 20
 
-struct home {
-	struct ctx *c;
-	struct tmpl_dict *d;
-};
-
 static int add_post(const struct post_row *p, void *arg)
 {
 	page_post_item(arg, "POST", p, 0);
@@ -24,17 +19,19 @@ static int add_latest(const struct post_row *p, void *arg)
 	return 0;
 }
 
-static int add_category(const struct category_row *cat, void *arg)
+/* Every category (the layout's list, by newest post) with its newest. */
+static int add_categories(struct ctx *c, struct tmpl_dict *body)
 {
-	struct home *h = arg;
-	struct tmpl_dict *d = tmpl_add(h->d, "CATEGORY");
-	struct buf url = {0};
-	page_category_url(&url, cat->slug);
-	tmpl_set(d, "CATEGORY_URL", url.s);
-	tmpl_set(d, "CATEGORY_NAME", cat->name);
-	buf_free(&url);
-	return store_in_category(&h->c->store, cat->id, HOME_PER_CATEGORY, 0,
-				 add_post, d) < 0 ? -1 : 0;
+	for (size_t i = 0; i < c->site.nnav; i++) {
+		const struct nav_item *n = &c->site.nav[i];
+		struct tmpl_dict *d = tmpl_add(body, "CATEGORY");
+		tmpl_set(d, "CATEGORY_URL", n->url);
+		tmpl_set(d, "CATEGORY_NAME", n->name);
+		if (store_in_category(&c->store, n->id, HOME_PER_CATEGORY, 0,
+				      add_post, d) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 int ui_home(struct ctx *c)
@@ -43,10 +40,9 @@ int ui_home(struct ctx *c)
 	struct tmpl_dict *root = page_new(c, NULL, NULL, "home.tpl", &body);
 	if (!root)
 		return -1;
-	struct home h = {c, body};
 	if (store_newest(&c->store, HOME_LATEST, add_latest,
 			 tmpl_add(body, "LATEST")) < 0 ||
-	    store_categories(&c->store, add_category, &h) < 0) {
+	    add_categories(c, body) < 0) {
 		tmpl_free(root);
 		return -1;
 	}
