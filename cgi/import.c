@@ -35,6 +35,7 @@
 #define DEFAULT_DB "finews.db"
 #define DEFAULT_TZ "Asia/Shanghai"
 
+#define FILE_MAX (8 << 20)   /* bytes: a post is far smaller */
 #define WINDOW 8192  /* posts the reader may parse ahead of the writer */
 
 enum outcome { SKIP, UNCHANGED, TOUCHED, PARSED, FAILED };
@@ -283,6 +284,14 @@ static int check(struct run *r, struct job *j)
 	if (stat(j->path, &st) < 0) {
 		j->outcome = FAILED;
 		j->message = message(j->path, 1, "unreadable: ", strerror(errno));
+		return 0;
+	}
+	if (st.st_size > FILE_MAX) {
+		char what[80];
+		snprintf(what, sizeof what, "%.1f MB; a post may have %d MB at most",
+			 st.st_size / 1048576.0, FILE_MAX >> 20);
+		j->outcome = FAILED;
+		j->message = message(j->path, 1, "too large: ", what);
 		return 0;
 	}
 	j->now.size = st.st_size;

@@ -22,7 +22,9 @@
 
 #define SUMMARY_CHARS 120
 #define TITLE_CHARS 30
-#define LIST_MAX 1000           /* categories/tags kept: bounds YAML aliases */
+#define LIST_MAX 100            /* categories or tags kept, at most */
+#define YAML_DEPTH_MAX 16
+#define YAML_ALIASES_MAX 16
 
 /* Everything one post_parse() call works with. */
 struct ctx {
@@ -122,11 +124,13 @@ static void strlist_free(struct strlist *l)
 /* Append s[0..n) unless it is already there. */
 static void strlist_add(struct strlist *l, const char *s, size_t n)
 {
+	if (l->n >= LIST_MAX) {
+		l->over = 1;
+		return;
+	}
 	for (size_t i = 0; i < l->n; i++)
 		if (strlen(l->v[i]) == n && !memcmp(l->v[i], s, n))
 			return;
-	if (l->n >= LIST_MAX)
-		return;
 	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
 	l->v[l->n++] = xstrndup(s, n);
 }
@@ -297,7 +301,7 @@ static char *scalar_dup(const yaml_node_t *n)
 static void add_values(yaml_document_t *doc, yaml_node_t *n, int split,
 		       struct strlist *l, int depth)
 {
-	if (!n || is_null(n) || depth > 8)
+	if (!n || is_null(n) || depth > 8 || l->n >= LIST_MAX)
 		return;
 	if (n->type == YAML_SCALAR_NODE) {
 		char *v = scalar_dup(n);
@@ -384,16 +388,68 @@ static int read_keys(struct ctx *c, yaml_document_t *doc, yaml_node_t *root)
 	add_plural(doc, k.category, k.categories, &c->p->categories);
 	lower_categories(&c->p->categories);
 	add_plural(doc, k.tag, k.tags, &c->p->tags);
+	if (c->p->categories.over || c->p->tags.over) {
+		c->p->warning = xstrdup("more than 100 categories or tags; the first "
+					"100 kept");
+		c->p->warning_line = c->open_line;
+	}
 	return 0;
 }
 
 /* Read the front matter with libyaml; it must be a mapping or empty. */
+/*
+ * Front matter is a flat mapping of a few keys; refuse what no post needs
+ * and what would cost without bound to load: nesting deeper than
+ * YAML_DEPTH_MAX (libyaml's loader slows down badly with depth) and more
+ * than YAML_ALIASES_MAX aliases (each may stand for a large node).
+ * Checked on the event stream, which costs linear time.
+ */
+static int yaml_bounded(struct ctx *c)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	int depth = 0, aliases = 0, rc = 0;
+	if (!yaml_parser_initialize(&parser))
+		return fail(c, c->open_line, "YAML error: out of memory");
+	yaml_parser_set_input_string(&parser,
+		(const unsigned char *)c->p->front_matter, c->fm_len);
+	for (;;) {
+		if (!yaml_parser_parse(&parser, &ev))
+			break;   /* yaml_parser_load reports the error */
+		yaml_event_type_t t = ev.type;
+		yaml_mark_t at = ev.start_mark;
+		yaml_event_delete(&ev);
+		if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT)
+			depth++;
+		else if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT)
+			depth--;
+		else if (t == YAML_ALIAS_EVENT)
+			aliases++;
+		if (depth > YAML_DEPTH_MAX) {
+			rc = fail(c, yaml_line(c, at), "YAML nested deeper than %d",
+				  YAML_DEPTH_MAX);
+			break;
+		}
+		if (aliases > YAML_ALIASES_MAX) {
+			rc = fail(c, yaml_line(c, at), "YAML with more than %d aliases",
+				  YAML_ALIASES_MAX);
+			break;
+		}
+		if (t == YAML_STREAM_END_EVENT)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
 static int parse_yaml(struct ctx *c)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	int rc = 0;
 	c->p->front_matter = xstrndup(c->text + c->fm_off, c->fm_len);
+	if (yaml_bounded(c) < 0)
+		return -1;
 	if (!yaml_parser_initialize(&parser))
 		return fail(c, c->open_line, "YAML error: out of memory");
 	yaml_parser_set_input_string(&parser,
@@ -889,6 +945,7 @@ static void render(struct ctx *c)
 		free(p->title);
 		p->title = *text ? cut_chars(text, TITLE_CHARS, 0)
 				 : xstrdup(p->slug);
+		free(p->warning);
 		p->warning = xstrdup("empty title, using the start of the body");
 		p->warning_line = c->open_line;
 	}

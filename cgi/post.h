@@ -15,6 +15,7 @@
 struct strlist {
 	char **v;
 	size_t n;
+	int over;                /* more were given than were kept */
 };
 
 struct post {
