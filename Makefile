@@ -24,7 +24,7 @@ CXXFLAGS += -std=c++17 $(OPT) $(WARN)
 # Debian packages: what builds, tests and runs finews.
 DEBS := build-essential pkg-config libsqlite3-dev sqlite3 libyaml-dev \
 	libcmark-dev libxxhash-dev libfcgi-dev libctemplate-dev nginx \
-	curl perl tidy libxml2-utils chromium fonts-noto-cjk \
+	curl perl tidy libxml2-utils chromium fonts-noto-cjk libfcgi-bin \
 	python3-feedparser wrk
 
 # Build flavours: build/ is optimised; build/san has the sanitizers on.

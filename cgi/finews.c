@@ -53,7 +53,10 @@ static void handle(struct ctx *c, FCGX_Request *fr)
 	c->out = fr->out;
 	const char *method = FCGX_GetParam("REQUEST_METHOD", fr->envp);
 	const char *target = FCGX_GetParam("REQUEST_URI", fr->envp);
-	if (request_parse(&c->req, method, target ? target : "/") < 0) {
+	if (!target)
+		fputs("finews: a request without REQUEST_URI: does the web server "
+		      "include fastcgi_params?\n", stderr);
+	if (request_parse(&c->req, method, target) < 0) {
 		if (c->req.method == METHOD_OTHER)
 			c->req.method = METHOD_GET;   /* a 400 body for everyone */
 		if (store_read_begin(&c->store) < 0 ||
