@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <poll.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -47,8 +48,32 @@ static void usage(FILE *f)
 	      "  --templates DIR  the templates (default " FINEWS_TEMPLATES ")\n", f);
 }
 
+/* The store as the file at db is now: opened again when the file was
+ * replaced (a restore, a new import from scratch); -1, with a line on
+ * stderr, when it is missing or cannot be opened.  One stat() a request. */
+static int store_ready(struct ctx *c, const char *db)
+{
+	struct stat st;
+	if (stat(db, &st) < 0) {
+		fprintf(stderr, "finews: %s: %s\n", db, strerror(errno));
+		store_close(&c->store);   /* let go of the file that was there */
+		return -1;
+	}
+	if (c->store.db && st.st_dev == c->db_dev && st.st_ino == c->db_ino)
+		return 0;
+	store_close(&c->store);
+	page_site_free(&c->site);
+	if (store_open(&c->store, db, 1) < 0 || search_register(c->store.db) < 0) {
+		store_close(&c->store);
+		return -1;
+	}
+	c->db_dev = st.st_dev;
+	c->db_ino = st.st_ino;
+	return 0;
+}
+
 /* Answer one request, whatever it is. */
-static void handle(struct ctx *c, FCGX_Request *fr)
+static void handle(struct ctx *c, FCGX_Request *fr, const char *db)
 {
 	c->out = fr->out;
 	const char *method = FCGX_GetParam("REQUEST_METHOD", fr->envp);
@@ -56,13 +81,20 @@ static void handle(struct ctx *c, FCGX_Request *fr)
 	if (!target)
 		fputs("finews: a request without REQUEST_URI: does the web server "
 		      "include fastcgi_params?\n", stderr);
+	int ready = store_ready(c, db) == 0;
 	if (request_parse(&c->req, method, target) < 0) {
 		if (c->req.method == METHOD_OTHER)
 			c->req.method = METHOD_GET;   /* a 400 body for everyone */
-		if (store_read_begin(&c->store) < 0 ||
-		    page_error(c, 400, "请求无效") < 0)
-			page_plain(c, 503, "Service Unavailable\n");
-		store_read_end(&c->store);
+		if (!ready || store_read_begin(&c->store) < 0)
+			page_plain(c, 400, "Bad Request\n");
+		else
+			page_error(c, 400, "请求无效");
+		if (ready)
+			store_read_end(&c->store);
+		return;
+	}
+	if (!ready) {
+		page_plain(c, 503, "Service Unavailable\n");
 		return;
 	}
 	const char *https = FCGX_GetParam("HTTPS", fr->envp);
@@ -110,14 +142,12 @@ static int worker(void *arg)
 	struct ctx c;
 	memset(&c, 0, sizeof c);
 	c.site.version = -1;
-	if (store_open(&c.store, o->db, 1) < 0 || search_register(c.store.db) < 0)
-		return 1;
 	FCGX_Request fr;
 	FCGX_InitRequest(&fr, o->sock, FCGI_FAIL_ACCEPT_ON_INTR);
 	/* Asked to stop, it still answers what is already queued. */
 	while ((!master_stopping() || queued(o->sock)) && FCGX_Accept_r(&fr) >= 0) {
 		master_hold(1);
-		handle(&c, &fr);
+		handle(&c, &fr, o->db);
 		reset(&c);
 		FCGX_Finish_r(&fr);
 		master_hold(0);
@@ -130,7 +160,7 @@ static int worker(void *arg)
 
 static int listen_on(const char *addr)
 {
-	int fd = FCGX_OpenSocket(addr, 128);
+	int fd = FCGX_OpenSocket(addr, 1024);
 	if (fd < 0) {
 		fprintf(stderr, "finews: cannot listen on %s: %s\n", addr,
 			strerror(errno));

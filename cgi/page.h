@@ -6,6 +6,8 @@
 #ifndef FINEWS_PAGE_H
 #define FINEWS_PAGE_H
 
+#include <sys/types.h>
+
 #include <fcgiapp.h>
 
 #include "request.h"
@@ -49,6 +51,8 @@ struct ctx {
 	const char *cache_control;  /* NULL: no Cache-Control header */
 	const char *current;        /* slug of the category being shown */
 	struct site site;           /* filled by page_site() */
+	dev_t db_dev;               /* the store file that is open */
+	ino_t db_ino;
 };
 
 /*

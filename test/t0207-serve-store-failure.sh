@@ -19,6 +19,25 @@ is "$(grep -c "no such table" "$T/fcgi.log")" 3 "one line per failed request (th
 
 q "$T/db" "ALTER TABLE posts_away RENAME TO posts"
 is "$(status_of /emnews/)" 200 "the same worker serves again once the store is back"
+
+# The store file removed while serving, then put back; then replaced by
+# another store (a restore): 503 while it is gone, and then the store
+# that is there.
+mv "$T/db" "$T/away.db"
+is "$(status_of /emnews/)" 503 "the store removed: 503"
+like "$(cat "$FCGI_LOG")" "finews: .*/db: No such file or directory" "and a log line"
+is "$(status_of '/%e4%b8/')" 400 "a bad request is still a 400"
+mv "$T/away.db" "$T/db"
+is "$(status_of /emnews/)" 200 "put back: served again"
+mkdir -p "$T/other/_posts"
+printf 'title: 另一个站\nurl: https://other.example.org\n' > "$T/other/_config.yml"
+printf -- '---\ntitle: 替换之后\ndate: 2021-12-08 10:00:00\ncategories: replaced\n---\n正文。\n' > "$T/other/_posts/2021-12-08-x.md"
+"$IMPORT" --db "$T/new.db" "$T/other" 2>/dev/null
+mv "$T/new.db" "$T/db"
+rm -f "$T/new.db-wal" "$T/new.db-shm"
+get /
+like "$(body)" "另一个站" "a replaced store is opened again"
+is "$(status_of /replaced/)" 200 "with its own pages"
 unlike "$(cat "$T/fcgi.log")" "Sanitizer|runtime error" "no sanitizer report"
 
 "$FCGI" --db "$T/missing.db" --listen "$T/x.sock" 2>"$T/err"
