@@ -1,7 +1,8 @@
 # finews - a Jekyll news archive served from SQLite by FastCGI behind nginx.
 #
 #   make            build build/finews-import and build/finews.fcgi
-#   make test       every test, under AddressSanitizer and UBSan
+#   make test       every test; make test SAN=1: all of them again, built
+#                   with AddressSanitizer and UBSan
 #   make run        import SITE (default: test/sample) and serve it on PORT
 #   make bench      load every page kind with wrk on an N-post site (N=100000)
 #                   and time the importer; bench-scale, bench-publish: more
@@ -14,7 +15,7 @@ HOST ?= 127.0.0.1
 CC ?= cc
 CXX ?= c++
 OPT ?= -O2 -g
-PKGS := sqlite3 yaml-0.1 libcmark libxxhash fcgi libctemplate
+PKGS := sqlite3 yaml-0.1 libcmark libxxhash fcgi libctemplate gumbo
 WARN := -Wall -Wextra -Werror
 VERSION := 0.1
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DFINEWS_VERSION=\"$(VERSION)\"
@@ -23,7 +24,7 @@ CXXFLAGS += -std=c++17 $(OPT) $(WARN)
 
 # Debian packages: what builds, tests and runs finews.
 DEBS := build-essential pkg-config libsqlite3-dev sqlite3 libyaml-dev \
-	libcmark-dev libxxhash-dev libfcgi-dev libctemplate-dev nginx \
+	libcmark-dev libxxhash-dev libfcgi-dev libctemplate-dev libgumbo-dev nginx \
 	curl perl tidy libxml2-utils chromium fonts-noto-cjk libfcgi-bin \
 	python3-feedparser wrk
 
@@ -40,7 +41,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 
 SQL := $(patsubst %.sql,%.o,$(wildcard sql/*.sql))
-COMMON := cgi/date.o cgi/post.o cgi/store.o cgi/util.o $(SQL)
+COMMON := cgi/date.o cgi/post.o cgi/sanitize.o cgi/store.o cgi/util.o $(SQL)
 IMPORT := cgi/import.o cgi/config.o cgi/store-import.o
 SERVE := cgi/finews.o cgi/master.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
 	cgi/ui-home.o cgi/ui-list.o cgi/ui-category.o cgi/ui-tag.o \
@@ -55,6 +56,7 @@ SERVE_SRCS := $(wildcard $(SERVE:.o=.c) $(SERVE:.o=.cc))
 
 all: deps-check $(B)/finews-import $(if $(SERVE_SRCS),$(B)/finews.fcgi) $(UNITS) \
 	$(B)/test/gen-site $(B)/test/fuzz-post $(B)/test/fuzz-request \
+	$(B)/test/fuzz-sanitize $(B)/test/fuzz-date \
 	$(B)/test/bench-search
 
 $(B)/%.o: %.c $(wildcard cgi/*.h)
@@ -87,7 +89,13 @@ $(B)/test/unit-%: $(B)/test/unit-%.o $(call objs,$(COMMON) cgi/config.o cgi/stor
 $(B)/test/fuzz-post: $(B)/test/fuzz-post.o $(call objs,$(COMMON))
 	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
+$(B)/test/fuzz-date: $(B)/test/fuzz-date.o $(call objs,$(COMMON))
+	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
 $(B)/test/fuzz-request: $(B)/test/fuzz-request.o $(call objs,$(COMMON) cgi/request.o)
+	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(B)/test/fuzz-sanitize: $(B)/test/fuzz-sanitize.o $(call objs,$(COMMON))
 	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(B)/test/bench-search: $(B)/test/bench-search.o $(call objs,$(COMMON) cgi/store-read.o cgi/search.o)
@@ -115,8 +123,8 @@ deps-check:
 # ---- tests --------------------------------------------------------------
 
 test: deps
-	@$(MAKE) --no-print-directory SAN=1 all
-	@FINEWS_BIN=$(CURDIR)/build/san sh test/run
+	@$(MAKE) --no-print-directory all
+	@FINEWS_BIN=$(CURDIR)/$(B) sh test/run
 
 # ---- running ------------------------------------------------------------
 
@@ -147,22 +155,29 @@ bench-import: deps all
 bench-search: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench-search.sh $(N)
 
-# libFuzzer on post_parse() (seeded with the sample site's posts) and on
-# request_parse(), FUZZ_SECONDS each.
+# libFuzzer (clang, ASan, UBSan) on each harness test/fuzz-NAME.c, from
+# its seeds in test/fuzz/NAME/, for FUZZ_SECONDS each; what a run finds
+# is kept in build/fuzz/NAME/.  FUZZ=post limits it to one harness.
 FUZZ_SECONDS ?= 60
+FUZZ ?= post request date sanitize
 FUZZ_CC = clang -std=c11 -g -O1 -DFUZZING $(CPPFLAGS) \
 	-fsanitize=fuzzer,address,undefined $(PKG_CFLAGS)
+FUZZ_SRC_post = cgi/post.c cgi/sanitize.c cgi/date.c cgi/util.c
+FUZZ_SRC_request = cgi/request.c cgi/util.c
+FUZZ_SRC_date = cgi/date.c cgi/util.c
+FUZZ_SRC_sanitize = cgi/sanitize.c cgi/util.c
 fuzz: DEBS += clang
 fuzz: deps
-	@mkdir -p build/fuzz/post build/fuzz/request
-	cp test/sample/_posts/*.md build/fuzz/post/
-	printf '\000/emnews/?page=2&q=%%E4%%B8%%AD' > build/fuzz/request/seed
-	$(FUZZ_CC) -o build/fuzz/fuzz-post test/fuzz-post.c cgi/post.c \
-	  cgi/date.c cgi/util.c $(PKG_LIBS)
-	$(FUZZ_CC) -o build/fuzz/fuzz-request test/fuzz-request.c cgi/request.c \
-	  cgi/util.c $(PKG_LIBS)
-	build/fuzz/fuzz-post -max_total_time=$(FUZZ_SECONDS) build/fuzz/post
-	build/fuzz/fuzz-request -max_total_time=$(FUZZ_SECONDS) build/fuzz/request
+	@for h in $(FUZZ); do \
+	  mkdir -p build/fuzz/$$h && cp test/fuzz/$$h/* build/fuzz/$$h/ && \
+	  $(FUZZ_CC) -o build/fuzz/fuzz-$$h test/fuzz-$$h.c \
+	    $$(case $$h in post) echo $(FUZZ_SRC_post);; request) echo $(FUZZ_SRC_request);; \
+	      date) echo $(FUZZ_SRC_date);; sanitize) echo $(FUZZ_SRC_sanitize);; esac) \
+	    $(PKG_LIBS) && \
+	  build/fuzz/fuzz-$$h -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=build/fuzz/$$h- build/fuzz/$$h 2>&1 | \
+	    grep -E '^(Done|==[0-9]+==ERROR|SUMMARY)' | sed "s/^/fuzz-$$h: /" || exit 1; \
+	done
 
 clean:
 	rm -rf build

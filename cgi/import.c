@@ -29,6 +29,7 @@
 
 #include "config.h"
 #include "post.h"
+#include "sanitize.h"
 #include "store.h"
 #include "util.h"
 
@@ -69,6 +70,7 @@ struct run {
 	long added, updated, unchanged, failed;
 	int progress;                /* draw a bar on stderr */
 	int site_changed;            /* _config.yml brought new values */
+	long rerendered;             /* bodies changed by new HTML rules */
 	struct pipe pipe;
 };
 
@@ -218,7 +220,7 @@ static int save_site(struct run *r)
  * Last-Modified, so a run that changed nothing leaves it as it was. */
 static int save_modified(struct run *r)
 {
-	if (!r->added && !r->updated && !r->site_changed)
+	if (!r->added && !r->updated && !r->site_changed && !r->rerendered)
 		return 0;
 	return store_site_modified(&r->store, (int64_t)time(NULL));
 }
@@ -434,9 +436,13 @@ static int import_all(struct run *r)
 {
 	if (store_begin(&r->store) < 0)
 		return -1;
+	/* Posts stored under other HTML rules (sanitize.h) are rendered
+	 * again from their Markdown, before the files come in. */
 	if (save_site(r) < 0 ||
 	    (r->store.upgraded_from < 3 &&
 	     store_search_backfill(&r->store, post_plain_text) < 0) ||
+	    (r->rerendered = store_rerender(&r->store, SANITIZE_VERSION,
+					    post_render_html)) < 0 ||
 	    import_files(r) < 0 || store_search_flush(&r->store) < 0 ||
 	    save_modified(r) < 0 ||
 	    store_finish(&r->store) < 0 || store_commit(&r->store) < 0) {

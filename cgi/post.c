@@ -11,6 +11,7 @@
 #include "post.h"
 
 #include "date.h"
+#include "sanitize.h"
 #include "util.h"
 
 #include <cmark.h>
@@ -931,13 +932,30 @@ static char *cut_chars(const char *s, size_t max, int ellipsis)
 	return buf_steal(&b);
 }
 
+/* The body's HTML: cmark's (raw HTML kept), then sanitized. */
+static char *html_of(cmark_node *doc)
+{
+	char *raw = cmark_render_html(doc, CMARK_OPT_UNSAFE);
+	char *html = sanitize_html(raw, strlen(raw));
+	free(raw);
+	return html;
+}
+
+char *post_render_html(const char *md)
+{
+	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_UNSAFE);
+	char *html = html_of(doc);
+	cmark_node_free(doc);
+	return html;
+}
+
 /* Title, body_html and summary from body_md. */
 static void render(struct ctx *c)
 {
 	struct post *p = c->p;
 	cmark_node *doc = cmark_parse_document(p->body_md, strlen(p->body_md),
 					       CMARK_OPT_UNSAFE);
-	p->body_html = cmark_render_html(doc, CMARK_OPT_UNSAFE);
+	p->body_html = html_of(doc);
 	char *text = plain_text(doc);
 	cmark_node_free(doc);
 	p->summary = cut_chars(text, SUMMARY_CHARS, 1);

@@ -32,7 +32,7 @@ struct post {
 	char *source_name;       /* NULL when none */
 	char *front_matter;      /* the raw YAML text, every key kept */
 	char *body_md;           /* body source, navigation links removed */
-	char *body_html;         /* body_md rendered by cmark (raw HTML kept) */
+	char *body_html;         /* body_md rendered by cmark, sanitized */
 	char *summary;           /* plain text, about 120 characters */
 	char *body_text;         /* the whole body as plain text, for search */
 	char *warning;           /* a non-fatal remark for stderr, or NULL */
@@ -53,6 +53,10 @@ struct post_error {
 int post_parse(const char *name, const char *data, size_t len,
 	       const char *tz, struct post *p, struct post_error *err);
 void post_free(struct post *p);
+
+/* The HTML of Markdown md (malloc'ed), as body_html is made: rendered
+ * by cmark, then sanitized (sanitize.h). */
+char *post_render_html(const char *md);
 
 /* The plain text of Markdown md (malloc'ed), as body_text is made. */
 char *post_plain_text(const char *md);

@@ -539,6 +539,67 @@ int store_finish(struct store *s)
 	       rerank(s, ST_RERANK_TAG, &s->unranked_tags) < 0 ? -1 : 0;
 }
 
+/* Posts rendered again per statement: their HTML is held meanwhile. */
+#define RERENDER_BATCH 256
+
+long store_rerender(struct store *s, const char *version,
+		    char *(*html_of)(const char *md))
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SITE_GET);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, "render", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, "reading the render version");
+	const char *was = rc == SQLITE_ROW
+		? (const char *)sqlite3_column_text(st, 0) : NULL;
+	int same = was && !strcmp(was, version);
+	sqlite3_reset(st);
+	if (same)
+		return 0;
+	/* In batches, by id: each read first, then its writes. */
+	struct { int64_t id; char *html; } v[RERENDER_BATCH];
+	int64_t last = 0;
+	long changed = 0;
+	size_t n;
+	do {
+		st = store_stmt(s, ST_POSTS_MD);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, last);
+		sqlite3_bind_int(st, 2, RERENDER_BATCH);
+		n = 0;
+		while (n < RERENDER_BATCH && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *md = (const char *)sqlite3_column_text(st, 1);
+			v[n].id = sqlite3_column_int64(st, 0);
+			v[n].html = html_of(md ? md : "");
+			n++;
+		}
+		sqlite3_reset(st);
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+			: store_fail(s, "reading posts to render");
+		for (size_t i = 0; i < n; i++) {
+			if (rc == 0 && (st = store_stmt(s, ST_POST_SET_HTML)) == NULL)
+				rc = -1;
+			if (rc == 0) {
+				sqlite3_bind_int64(st, 1, v[i].id);
+				sqlite3_bind_text(st, 2, v[i].html, -1, SQLITE_STATIC);
+				if (sqlite3_step(st) != SQLITE_DONE)
+					rc = store_fail(s, "rendering a post");
+				else
+					changed += sqlite3_changes(s->db);
+			}
+			free(v[i].html);
+		}
+		if (rc < 0)
+			return -1;
+		if (n)
+			last = v[n - 1].id;
+	} while (n == RERENDER_BATCH);
+	return store_site_set(s, "render", version) < 0 ? -1 : changed;
+}
+
 int store_search_backfill(struct store *s, char *(*text_of)(const char *md))
 {
 	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_MISSING);

@@ -108,6 +108,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_SEARCH_DELETE] = "DELETE FROM search WHERE rowid = ?1",
 	[ST_SEARCH_MISSING] = "SELECT sk, title, body_md FROM posts p WHERE "
 		"NOT EXISTS (SELECT 1 FROM search WHERE rowid = p.sk)",
+	[ST_SITE_GET] = "SELECT value FROM site WHERE key = ?1",
+	[ST_POSTS_MD] = "SELECT id, body_md FROM posts WHERE id > ?1 "
+		"ORDER BY id LIMIT ?2",
+	[ST_POST_SET_HTML] = "UPDATE posts SET body_html = ?2 "
+		"WHERE id = ?1 AND body_html IS NOT ?2",
 
 	[ST_SITE_ALL] = "SELECT key, value FROM site",
 	[ST_DATA_VERSION] = "PRAGMA data_version",

@@ -50,6 +50,9 @@ enum stmt_id {
 	ST_SEARCH_PENDING_CLEAR,
 	ST_SEARCH_DELETE,
 	ST_SEARCH_MISSING,
+	ST_SITE_GET,
+	ST_POSTS_MD,
+	ST_POST_SET_HTML,
 	/* serving */
 	ST_SITE_ALL,
 	ST_DATA_VERSION,
@@ -142,6 +145,11 @@ int store_post_drop_orphan(struct store *s, int64_t id);
 /* Index the posts that have no search text yet (after an upgrade to
  * version 3), their text made by text_of(body_md). */
 int store_search_backfill(struct store *s, char *(*text_of)(const char *md));
+/* When the site key "render" is not version, give every post the
+ * body_html html_of(body_md) makes (the rules it follows changed), then
+ * set the key.  The number of posts whose body_html changed, or -1. */
+long store_rerender(struct store *s, const char *version,
+		    char *(*html_of)(const char *md));
 /* Put the rows waiting in temp.pending_search into the index. */
 int store_search_flush(struct store *s);
 /* Give every category touched since the last call its display name,

@@ -28,7 +28,23 @@ for t in '/' '/%' '/%e4%b8' '/%ff%fe/' '/a/../b' '/?&&&=&=%' '/?a=%zz' \
 	printf '\000%s' "$t" > "$T/rq/$i"
 done
 head -c 3000 /dev/urandom > "$T/rq/random"
+cp "$TOP"/test/fuzz/request/* "$T/rq/"
 "$FINEWS_BIN/test/fuzz-request" "$T"/rq/* >"$T/out" 2>&1
 is "$?" 0 "hostile request targets replay cleanly"
+unlike "$(cat "$T/out")" "Sanitizer|runtime error" "no sanitizer report"
+
+"$FINEWS_BIN/test/fuzz-post" "$TOP"/test/fuzz/post/* >"$T/out" 2>&1
+is "$?" 0 "the post seeds replay cleanly"
+mkdir -p "$T/dt"
+cp "$TOP"/test/fuzz/date/* "$T/dt/"
+i=0
+for d in '0000-01-01 00:00:00 +2359' '9999-12-31 23:59:59 -2359' '2021-02-29' '2020-02-29 24:00:00' \
+	'2021-12-08T10:00:00.999999999999999999Z' '2021-12-08 10:00 +08' ' 2021-12-08' '2021-12-08 ' \
+	'1969-12-31 23:59:59' '2038-01-19 03:14:08 +0000' '２０２１-12-08'; do
+	i=$((i + 1))
+	printf '%s' "$d" > "$T/dt/case$i"
+done
+"$FINEWS_BIN/test/fuzz-date" "$T"/dt/* >"$T/out" 2>&1
+is "$?" 0 "dates, seeds and edges, parse and format back the same"
 unlike "$(cat "$T/out")" "Sanitizer|runtime error" "no sanitizer report"
 done_testing
