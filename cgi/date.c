@@ -283,6 +283,9 @@ int date_parse(const char *s, const char *tz, int64_t *t, int *offset)
 	if (local_instant(&f, tz, t))
 		return -1;
 	*offset = zone_offset_at(tz, *t);
+	/* The instant that shows as written at that offset in whole minutes
+	 * (zones' old local mean times are not whole minutes). */
+	*t = fields_utc(&f) - (int64_t)*offset * 60;
 	return 0;
 }
 
