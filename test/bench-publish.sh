@@ -7,19 +7,21 @@
 # build/bench-publish/N, a generated site (test/gen-site) with a minimal
 # post layout and home page of the bench's own (the site's theme is not
 # packaged; jekyll-feed is kept when Ruby has it), then:
-#   1. `jekyll build --incremental` of the whole site (it writes Jekyll's
-#      metadata too), and a fresh finews-import;
+#   1. `jekyll build` of the whole site, and a fresh finews-import;
 #   2. one new post (gen-site --one): a full `jekyll build` again, as the
 #      old site did after each scrape, until the post's page is written;
 #   3. finews: finews-import of the new post's file, then GETs of its URL
 #      through finews.fcgi and nginx (running) until it answers 200; the
 #      median of BENCH_PUBLISH_REPEAT (default 5) new posts;
-#   4. `jekyll build --incremental` for that same one new post (against
-#      the metadata of step 1).
-# BENCH_PUBLISH_INCREMENTAL=0 leaves --incremental out (a plain
-# `jekyll build` in step 1, no step 4).
-# Each jekyll build is bounded by `timeout 1200`.  Prints the times and
-# the ratios, and writes build/bench-publish/publish.csv.
+#   4. with BENCH_PUBLISH_INCREMENTAL=1, `jekyll build --incremental`
+#      for that same one new post (step 1 is then an incremental build
+#      too, which writes Jekyll's metadata).  Off by default: Jekyll
+#      4.3's incremental builds were slower than its full builds here
+#      (17,000 posts: 1,029 s for the whole site against 502 s).
+# Each jekyll build is bounded by `timeout 1200` (BENCH_JEKYLL_TIMEOUT);
+# an incremental build that takes longer is reported as such, a full one
+# stops the benchmark.  Prints the times and the ratios, and writes
+# build/bench-publish/publish.csv.
 # Target: one new post readable in under 100 ms at 17,000 posts.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,12 +40,22 @@ mkdir -p "$dir"
 res=$dir/results
 : >"$res"
 
-# jekyll_build LOG [OPTIONS]: a bounded jekyll build of $site; $ns.
+jtimeout=${BENCH_JEKYLL_TIMEOUT:-1200}
+
+# jekyll_build LOG [OPTIONS]: a jekyll build of $site bounded by
+# $jtimeout seconds; $ns is its time.  Status 124 when it took longer;
+# any other failure stops the benchmark.
 jekyll_build() {
 	_jl=$1
 	shift
-	timed "$_jl" timeout 1200 jekyll build --source "$site" \
-		--destination "$site/_site" "$@"
+	_t0=$(now_ns)
+	_rc=0
+	timeout "$jtimeout" jekyll build --source "$site" \
+		--destination "$site/_site" "$@" >"$_jl" 2>&1 || _rc=$?
+	ns=$(($(now_ns) - _t0))
+	[ "$_rc" -eq 0 ] || [ "$_rc" -eq 124 ] ||
+		{ tail -n 20 "$_jl" >&2; bench_die "jekyll build $* failed (exit $_rc; see $_jl)"; }
+	return "$_rc"
 }
 
 # new_post N: add post N to the site; print its file name.
@@ -124,8 +136,9 @@ EOF
 	# 1. the whole site (with --incremental, Jekyll also writes the
 	# metadata that step 4 needs)
 	incr=
-	[ "${BENCH_PUBLISH_INCREMENTAL:-1}" = 0 ] || incr=--incremental
-	jekyll_build "$work/jekyll-full.log" $incr
+	[ "${BENCH_PUBLISH_INCREMENTAL:-0}" = 1 ] && incr=--incremental
+	jekyll_build "$work/jekyll-full.log" $incr ||
+		bench_die "jekyll build $incr of $n posts took over $jtimeout s (BENCH_JEKYLL_TIMEOUT)"
 	j_full=$ns
 	echo "  jekyll build $incr: $(s "$j_full") s"
 	timed "$work/import.log" "$IMPORT" --db "$db" "$site"
@@ -137,7 +150,8 @@ EOF
 	post=$(new_post "$n")
 	first=$post
 	url=$(url_of "$post")
-	jekyll_build "$work/jekyll-rebuild.log"
+	jekyll_build "$work/jekyll-rebuild.log" ||
+		bench_die "jekyll build of $((n + 1)) posts took over $jtimeout s (BENCH_JEKYLL_TIMEOUT)"
 	j_new=$ns
 	jekyll_wrote "$post" || bench_die "jekyll wrote no page for $post"
 	echo "  jekyll build, one new post: $(s "$j_new") s"
@@ -177,10 +191,14 @@ EOF
 	if [ -n "$incr" ]; then
 		slug=${first#????-??-??-}
 		find "$site/_site" -name "${slug%.*}.html" -exec rm -f {} +
-		jekyll_build "$work/jekyll-incr.log" --incremental
-		j_incr=$ns
-		jekyll_wrote "$first" || bench_die "jekyll --incremental wrote no page for $first"
-		echo "  jekyll build --incremental, one new post: $(s "$j_incr") s"
+		if jekyll_build "$work/jekyll-incr.log" --incremental; then
+			j_incr=$ns
+			jekyll_wrote "$first" || bench_die "jekyll --incremental wrote no page for $first"
+			echo "  jekyll build --incremental, one new post: $(s "$j_incr") s"
+		else
+			j_incr=-1
+			echo "  jekyll build --incremental, one new post: over $jtimeout s, stopped"
+		fi
 	fi
 	printf '%s %s %s %s %s %s\n' "$n" "$j_full" "$f_full" "$j_new" "$f_new" "$j_incr" >>"$res"
 	rm -rf "$site/_site" "$site/.jekyll-cache" "$site/.jekyll-metadata"
@@ -189,19 +207,19 @@ done
 echo
 echo "finews bench-publish: $(nproc) CPUs; one new post readable, Jekyll against finews"
 echo
-awk -v jv="$(jekyll --version 2>/dev/null)" '
-	function f(ns) { return ns >= 1e9 ? sprintf("%.2f s", ns / 1e9) : sprintf("%.1f ms", ns / 1e6) }
+awk -v jv="$(jekyll --version 2>/dev/null)" -v inc="${incr:+ --incr.}" '
+	function f(ns) { return ns < 0 ? "timed out" : ns >= 1e9 ? sprintf("%.2f s", ns / 1e9) : sprintf("%.1f ms", ns / 1e6) }
 	{ n[NR] = $1; jf[NR] = $2; ff[NR] = $3; jn[NR] = $4; fn[NR] = $5; ji[NR] = $6 }
 	END {
 		printf "%-34s", "posts"; for (i = 1; i <= NR; i++) printf " %12s", n[i]; print ""
-		printf "%-34s", "whole site: jekyll build"; for (i = 1; i <= NR; i++) printf " %12s", f(jf[i]); print ""
+		printf "%-34s", "whole site: jekyll build" inc; for (i = 1; i <= NR; i++) printf " %12s", f(jf[i]); print ""
 		printf "%-34s", "whole site: finews-import"; for (i = 1; i <= NR; i++) printf " %12s", f(ff[i]); print ""
 		printf "%-34s", "  ratio"; for (i = 1; i <= NR; i++) printf " %11.0fx", jf[i] / ff[i]; print ""
 		printf "%-34s", "new post: jekyll build (full)"; for (i = 1; i <= NR; i++) printf " %12s", f(jn[i]); print ""
 		if (ji[1] > 0) { printf "%-34s", "new post: jekyll --incremental"; for (i = 1; i <= NR; i++) printf " %12s", f(ji[i]); print "" }
 		printf "%-34s", "new post: finews-import + GET"; for (i = 1; i <= NR; i++) printf " %12s", f(fn[i]); print ""
 		printf "%-34s", "  ratio, full rebuild"; for (i = 1; i <= NR; i++) printf " %11.0fx", jn[i] / fn[i]; print ""
-		if (ji[1] > 0) { printf "%-34s", "  ratio, --incremental"; for (i = 1; i <= NR; i++) printf " %11.0fx", ji[i] / fn[i]; print "" }
+		if (ji[1] > 0) { printf "%-34s", "  ratio, --incremental"; for (i = 1; i <= NR; i++) printf " %11s", (ji[i] > 0 ? sprintf("%.0fx", ji[i] / fn[i]) : "-"); print "" }
 		printf "(%s)\n", jv
 	}' "$res"
 {
