@@ -15,9 +15,9 @@
 #      median of BENCH_PUBLISH_REPEAT (default 5) new posts;
 #   4. with BENCH_PUBLISH_INCREMENTAL=1, `jekyll build --incremental`
 #      for that same one new post (step 1 is then an incremental build
-#      too, which writes Jekyll's metadata).  Off by default: Jekyll
-#      4.3's incremental builds were slower than its full builds here
-#      (17,000 posts: 1,029 s for the whole site against 502 s).
+#      too, which writes Jekyll's metadata).  Off by default: it adds
+#      two long builds (Jekyll 4.3, 17,000 posts: 1,029 s for the whole
+#      site with --incremental, 502 to 951 s without, in different runs).
 # Each jekyll build is bounded by `timeout 1200` (BENCH_JEKYLL_TIMEOUT);
 # an incremental build that takes longer is reported as such, a full one
 # stops the benchmark.  Prints the times and the ratios, and writes
@@ -140,7 +140,7 @@ EOF
 	jekyll_build "$work/jekyll-full.log" $incr ||
 		bench_die "jekyll build $incr of $n posts took over $jtimeout s (BENCH_JEKYLL_TIMEOUT)"
 	j_full=$ns
-	echo "  jekyll build $incr: $(s "$j_full") s"
+	echo "  jekyll build${incr:+ $incr}: $(s "$j_full") s"
 	timed "$work/import.log" "$IMPORT" --db "$db" "$site"
 	f_full=$ns
 	echo "  finews-import: $(s "$f_full") s ($(tail -n 1 "$work/import.log"))"
