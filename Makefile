@@ -49,14 +49,12 @@ SERVE := cgi/finews.o cgi/master.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o
 	cgi/ui-feed.o cgi/ui-sitemap.o \
 	cgi/ui-notfound.o
 UNITS := $(patsubst test/%.c,$(B)/test/%,$(wildcard test/unit-*.c))
-FUZZ := $(wildcard test/fuzz-*.c)
-
+HARNESSES := post request date sanitize   # test/fuzz-NAME.c
 objs = $(addprefix $(B)/,$(1))
 SERVE_SRCS := $(wildcard $(SERVE:.o=.c) $(SERVE:.o=.cc))
 
 all: deps-check $(B)/finews-import $(if $(SERVE_SRCS),$(B)/finews.fcgi) $(UNITS) \
-	$(B)/test/gen-site $(B)/test/fuzz-post $(B)/test/fuzz-request \
-	$(B)/test/fuzz-sanitize $(B)/test/fuzz-date \
+	$(B)/test/gen-site $(HARNESSES:%=$(B)/test/fuzz-%) \
 	$(B)/test/bench-search
 
 $(B)/%.o: %.c $(wildcard cgi/*.h)
@@ -86,16 +84,9 @@ $(B)/finews.fcgi: $(call objs,$(SERVE) $(COMMON))
 $(B)/test/unit-%: $(B)/test/unit-%.o $(call objs,$(COMMON) cgi/config.o cgi/store-import.o cgi/request.o)
 	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-$(B)/test/fuzz-post: $(B)/test/fuzz-post.o $(call objs,$(COMMON))
-	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
-
-$(B)/test/fuzz-date: $(B)/test/fuzz-date.o $(call objs,$(COMMON))
-	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
-
-$(B)/test/fuzz-request: $(B)/test/fuzz-request.o $(call objs,$(COMMON) cgi/request.o)
-	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
-
-$(B)/test/fuzz-sanitize: $(B)/test/fuzz-sanitize.o $(call objs,$(COMMON))
+# Each fuzz harness with the replay driver (test/fuzz-replay.c).
+$(HARNESSES:%=$(B)/test/fuzz-%): $(B)/test/fuzz-%: $(B)/test/fuzz-%.o \
+		$(B)/test/fuzz-replay.o $(call objs,$(COMMON) cgi/request.o)
 	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(B)/test/bench-search: $(B)/test/bench-search.o $(call objs,$(COMMON) cgi/store-read.o cgi/search.o)
@@ -159,7 +150,7 @@ bench-search: deps all
 # its seeds in test/fuzz/NAME/, for FUZZ_SECONDS each; what a run finds
 # is kept in build/fuzz/NAME/.  FUZZ=post limits it to one harness.
 FUZZ_SECONDS ?= 60
-FUZZ ?= post request date sanitize
+FUZZ ?= $(HARNESSES)
 FUZZ_CC = clang -std=c11 -g -O1 -DFUZZING $(CPPFLAGS) \
 	-fsanitize=fuzzer,address,undefined $(PKG_CFLAGS)
 FUZZ_SRC_post = cgi/post.c cgi/sanitize.c cgi/date.c cgi/util.c

@@ -36,21 +36,3 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 	}
 	return 0;
 }
-
-#ifndef FUZZING
-int main(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		char *data;
-		size_t len;
-		if (read_file(argv[i], &data, &len) < 0) {
-			perror(argv[i]);
-			return 1;
-		}
-		LLVMFuzzerTestOneInput((const unsigned char *)data, len);
-		free(data);
-	}
-	printf("replayed %d inputs\n", argc - 1);
-	return 0;
-}
-#endif

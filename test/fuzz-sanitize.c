@@ -20,11 +20,10 @@
 #include "../cgi/sanitize.h"
 #include "../cgi/util.h"
 
-static const char *path = "(input)";
 
 static void fail(const char *why, const char *detail, const char *out)
 {
-	fprintf(stderr, "fuzz-sanitize: %s: %s%s%s\n--- output:\n%s\n", path,
+	fprintf(stderr, "fuzz-sanitize: %s%s%s\n--- output:\n%s\n",
 		why, detail ? ": " : "", detail ? detail : "", out);
 	abort();
 }
@@ -154,22 +153,3 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 	free(out);
 	return 0;
 }
-
-#ifndef FUZZING
-int main(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		char *data;
-		size_t len;
-		if (read_file(argv[i], &data, &len) < 0) {
-			perror(argv[i]);
-			return 1;
-		}
-		path = argv[i];
-		LLVMFuzzerTestOneInput((const unsigned char *)data, len);
-		free(data);
-	}
-	printf("replayed %d inputs\n", argc - 1);
-	return 0;
-}
-#endif
