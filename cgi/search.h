@@ -19,7 +19,9 @@ struct search {
 	char *text;                     /* the query as used: cut, one space */
 	char *words[SEARCH_WORDS_MAX];  /* ASCII lowercased */
 	size_t nwords;
-	char *joined;                   /* words joined by '\x1f' */
+	char *check;                    /* the words the index cannot match
+					   exactly (4 characters or more),
+					   joined by '\x1f'; NULL: none */
 	char *match;                    /* FTS5 MATCH, NULL: nothing can match */
 };
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "trigrams.h"
 #include "util.h"
 
 /* The files of sql/, built in by the Makefile. */
@@ -17,6 +18,7 @@ extern const char store_schema_sql[];
 extern const char store_upgrade_2_sql[];
 extern const char store_upgrade_3_sql[];
 extern const char store_upgrade_4_sql[];
+extern const char store_upgrade_5_sql[];
 
 /*
  * Upgrades: upgrades[v] takes a store at user_version v to v + 1.
@@ -26,6 +28,7 @@ static const char *const upgrades[STORE_VERSION] = {
 	[1] = store_upgrade_2_sql,
 	[2] = store_upgrade_3_sql,
 	[3] = store_upgrade_4_sql,
+	[4] = store_upgrade_5_sql,
 };
 
 /* The columns of struct post_row, in its order (store-read.c). */
@@ -102,10 +105,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"WHERE sk BETWEEN ?1 * 65536 AND ?1 * 65536 + 65535",
 	[ST_SEARCH_INSERT] = "INSERT INTO temp.pending_search(sk, text) "
 		"VALUES (?1, ?2)",
+	[ST_TRIGRAM_ADD] = "INSERT OR IGNORE INTO search_trigrams(term) VALUES (?1)",
 	[ST_SEARCH_FLUSH] = "INSERT INTO search(rowid, text) SELECT sk, text "
 		"FROM temp.pending_search ORDER BY sk",
 	[ST_SEARCH_PENDING_CLEAR] = "DELETE FROM temp.pending_search",
 	[ST_SEARCH_DELETE] = "DELETE FROM search WHERE rowid = ?1",
+	[ST_SEARCH_SEGMENTS] = "SELECT count(DISTINCT segid) FROM search_idx",
+	[ST_SEARCH_OPTIMIZE] = "INSERT INTO search(search) VALUES ('optimize')",
 	[ST_SEARCH_MISSING] = "SELECT sk, title, body_md FROM posts p WHERE "
 		"NOT EXISTS (SELECT 1 FROM search WHERE rowid = p.sk)",
 	[ST_SITE_GET] = "SELECT value FROM site WHERE key = ?1",
@@ -115,6 +121,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"WHERE id = ?1 AND body_html IS NOT ?2",
 
 	[ST_SITE_ALL] = "SELECT key, value FROM site",
+	[ST_READ_BEGIN] = "BEGIN",
+	[ST_READ_END] = "COMMIT",
 	[ST_DATA_VERSION] = "PRAGMA data_version",
 	/* Lists go by rank (sql/schema.sql): the newest is the highest, a
 	 * list's length the highest plus one, a page one index range. */
@@ -162,16 +170,18 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"post_categories WHERE category_id = ?1 AND post_id = ?3)",
 	[ST_POST_TAG_NAMES] = "SELECT t.name, NULL FROM post_tags pt "
 		"JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = ?1 ORDER BY t.name",
-	[ST_SEARCH_TERMS] = "SELECT term, NULL FROM search_terms "
-		"WHERE term >= ?1 AND term < ?2 ORDER BY doc DESC LIMIT ?3",
+	[ST_SEARCH_TERMS] = "SELECT term, NULL FROM search_trigrams "
+		"WHERE term >= ?1 AND term < ?2 LIMIT ?3",
 	/* rowid order is time order (see sql/schema.sql): no sorting */
 	[ST_SEARCH] = "SELECT " POST_COLUMNS ", s.text FROM (SELECT rowid AS k, "
-		"text FROM search WHERE search MATCH ?1 AND finews_has(text, ?2) "
+		"text FROM search WHERE search MATCH ?1 "
+		"AND (?2 IS NULL OR finews_has(text, ?2)) "
 		"ORDER BY rowid DESC LIMIT ?3 OFFSET ?4) s "
 		"JOIN posts p ON p.sk = s.k "
 		"LEFT JOIN categories c ON c.id = p.category_id ORDER BY s.k DESC",
 	[ST_SEARCH_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM search "
-		"WHERE search MATCH ?1 AND finews_has(text, ?2) LIMIT ?3)",
+		"WHERE search MATCH ?1 AND (?2 IS NULL OR finews_has(text, ?2)) "
+		"LIMIT ?3)",
 	[ST_FEED_NEWEST] = "SELECT " POST_COLUMNS ", p.body_html" POST_FROM
 		"ORDER BY p.published DESC, p.id DESC LIMIT ?1",
 	[ST_FEED_IN_CATEGORY] = "SELECT " POST_COLUMNS ", p.body_html "
@@ -312,6 +322,7 @@ void store_close(struct store *s)
 	free(s->unnamed.v);
 	free(s->unranked_categories.v);
 	free(s->unranked_tags.v);
+	trigrams_free(s->trigrams);
 	store_forget(s);
 	memset(s, 0, sizeof *s);
 }
@@ -346,15 +357,28 @@ int store_wal(struct store *s)
 	return exec(s, "PRAGMA journal_mode = WAL");
 }
 
+/* Step a statement that returns no rows. */
+static int run(struct store *s, enum stmt_id id, const char *what)
+{
+	sqlite3_stmt *st = store_stmt(s, id);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, what);
+}
+
+/* A page's read transaction: prepared statements, as these run on every
+ * request (sqlite3_exec would parse them each time). */
 int store_read_begin(struct store *s)
 {
-	return exec(s, "BEGIN");
+	return run(s, ST_READ_BEGIN, "beginning a read");
 }
 
 void store_read_end(struct store *s)
 {
 	if (!sqlite3_get_autocommit(s->db))
-		exec(s, "COMMIT");
+		run(s, ST_READ_END, "ending a read");
 }
 
 int store_commit(struct store *s)

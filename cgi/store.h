@@ -12,7 +12,7 @@
 
 #include "post.h"
 
-#define STORE_VERSION 4  /* PRAGMA user_version this program writes */
+#define STORE_VERSION 5  /* PRAGMA user_version this program writes */
 
 enum stmt_id {
 	/* import */
@@ -46,14 +46,19 @@ enum stmt_id {
 	ST_POST_SK,
 	ST_SK_NEXT,
 	ST_SEARCH_INSERT,
+	ST_TRIGRAM_ADD,
 	ST_SEARCH_FLUSH,
 	ST_SEARCH_PENDING_CLEAR,
 	ST_SEARCH_DELETE,
+	ST_SEARCH_SEGMENTS,
+	ST_SEARCH_OPTIMIZE,
 	ST_SEARCH_MISSING,
 	ST_SITE_GET,
 	ST_POSTS_MD,
 	ST_POST_SET_HTML,
 	/* serving */
+	ST_READ_BEGIN,
+	ST_READ_END,
 	ST_SITE_ALL,
 	ST_DATA_VERSION,
 	ST_CATEGORIES,
@@ -92,6 +97,9 @@ struct store {
 	} unnamed, unranked_categories, unranked_tags;
 	int upgraded_from;           /* the version store_open() found */
 	long npending;               /* rows waiting to be indexed */
+	long nindexed;               /* rows indexed in this run */
+	struct trigrams *trigrams;   /* the index's tokenizer, and the
+					trigrams met in this run */
 	struct name_id {             /* categories and tags met in this run */
 		char *key, *name;
 		int64_t id;

@@ -93,11 +93,15 @@ CREATE UNIQUE INDEX IF NOT EXISTS posts_sk ON posts(sk);
 -- post's sk, so "newest first" is the index's own order and a page of
 -- results never sorts.  detail=none keeps the index small; words are
 -- checked against the stored text (cgi/search.c).  One- and two-character
--- words are found through the trigrams that start with them
--- (search_terms), as every indexed text ends with two spaces.
+-- words are found through the trigrams that start with them, as every
+-- indexed text ends with two spaces: search_trigrams lists each trigram
+-- of the index, kept by finews-import (cgi/trigrams.c).  The index's own
+-- vocabulary (search_terms) has them too, but reads every posting list of
+-- a range to count it, which grows with the archive.
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 	text, tokenize = 'trigram', detail = 'none', columnsize = 0);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_terms USING fts5vocab(search, row);
+CREATE TABLE IF NOT EXISTS search_trigrams (term TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS post_tags_rank ON post_tags(tag_id, rank);
 CREATE INDEX IF NOT EXISTS post_categories_rank
 	ON post_categories(category_id, rank);

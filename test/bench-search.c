@@ -44,8 +44,8 @@ static long one(struct store *s, const char *q, int *shown)
 	long n = 0;
 	*shown = 0;
 	if (r.match) {
-		n = store_search_count(s, r.match, r.joined, 1001);
-		store_search(s, r.match, r.joined, 20, 0, count_row, shown);
+		n = store_search_count(s, r.match, r.check, 1001);
+		store_search(s, r.match, r.check, 20, 0, count_row, shown);
 	}
 	search_free(&r);
 	return n;

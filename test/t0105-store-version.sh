@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 "$IMPORT" --db "$T/db" "$SAMPLE" 2>/dev/null
-is "$(q "$T/db" "PRAGMA user_version")" 4 "a new store is at version 4"
+is "$(q "$T/db" "PRAGMA user_version")" 5 "a new store is at version 5"
 is "$(q "$T/db" "PRAGMA journal_mode")" wal "the store is in WAL mode"
 for t in posts categories tags post_tags post_categories files site; do
 	is "$(q "$T/db" "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='$t'")" 1 "table $t exists"
@@ -22,13 +22,13 @@ unlike "$plan" "TEMP B-TREE" "without sorting"
 : > "$T/old.db"
 "$IMPORT" --db "$T/old.db" "$SAMPLE" 2>/dev/null
 is "$?" 0 "an empty (version 0) store is upgraded"
-is "$(q "$T/old.db" "PRAGMA user_version")" 4 "to version 4"
+is "$(q "$T/old.db" "PRAGMA user_version")" 5 "to version 5"
 
 # A version 1 store (before post_tags carried the post's time, and before
 # search) is upgraded in place by sql/upgrade-2.sql and upgrade-3.sql,
 # its content kept.
 cp "$T/db" "$T/v1.db"
-q "$T/v1.db" "DROP TABLE search_terms; DROP TABLE search; DROP INDEX posts_sk;
+q "$T/v1.db" "DROP TABLE search_trigrams; DROP TABLE search_terms; DROP TABLE search; DROP INDEX posts_sk;
 	ALTER TABLE posts DROP COLUMN sk;
 	DROP INDEX post_categories_rank; ALTER TABLE post_categories DROP COLUMN rank;
 	CREATE INDEX post_categories_newest ON post_categories(category_id, published DESC, post_id DESC);
@@ -38,12 +38,14 @@ q "$T/v1.db" "DROP TABLE search_terms; DROP TABLE search; DROP INDEX posts_sk;
 is "$(q "$T/v1.db" "SELECT count(*) FROM pragma_table_info('post_tags') WHERE name='published'")" 0 "made a version 1 store"
 "$FCGI" --db "$T/v1.db" --listen "$T/x.sock" 2>"$T/err"
 is "$?" 1 "finews.fcgi refuses a store of another version"
-like "$(cat "$T/err")" "store version 1, expected 4 .*finews-import" "and says how to upgrade it"
+like "$(cat "$T/err")" "store version 1, expected 5 .*finews-import" "and says how to upgrade it"
 "$IMPORT" --db "$T/v1.db" "$SAMPLE" 2>"$T/err"
 is "$?" 0 "the importer upgrades it"
 like "$(cat "$T/err")" "0 added, 0 updated, 32 unchanged" "keeping every post"
-is "$(q "$T/v1.db" "PRAGMA user_version")" 4 "to version 4"
+is "$(q "$T/v1.db" "PRAGMA user_version")" 5 "to version 5"
 is "$(q "$T/v1.db" "SELECT count(*) FROM search")" 32 "every post indexed for search"
+is "$(q "$T/v1.db" "SELECT count(*) FROM search_terms WHERE term NOT IN (SELECT term FROM search_trigrams)")" 0 \
+	"every trigram of the index listed in search_trigrams"
 is "$(q "$T/v1.db" "SELECT count(*) FROM posts WHERE sk IS NULL OR sk / 65536 <> published")" 0 "every post has its search key"
 is "$(q "$T/v1.db" "SELECT count(*) FROM posts p JOIN search s ON s.rowid = p.sk WHERE s.text LIKE p.title || '%'")" 32 "indexed under its own key"
 is "$(q "$T/v1.db" "SELECT count(*) FROM post_tags pt JOIN posts p ON p.id = pt.post_id WHERE pt.published <> p.published")" 0 "post_tags.published filled from the posts"
@@ -57,4 +59,16 @@ q "$T/db" "PRAGMA user_version = 99"
 "$IMPORT" --db "$T/db" "$SAMPLE" 2>"$T/err"
 is "$?" 2 "a newer store is refused with status 2"
 like "$(cat "$T/err")" "version 99 is newer" "with a clear message"
+# A version 4 store (before search_trigrams) gets the list filled from the
+# index's own vocabulary by sql/upgrade-5.sql.
+cp "$T/db" "$T/v4.db"
+q "$T/v4.db" "DROP TABLE search_trigrams; PRAGMA user_version = 4"
+"$IMPORT" --db "$T/v4.db" "$SAMPLE" 2>/dev/null
+is "$?" 0 "a version 4 store is upgraded"
+is "$(q "$T/v4.db" "PRAGMA user_version")" 5 "to version 5"
+is "$(q "$T/v4.db" "SELECT count(*) FROM search_trigrams")" \
+	"$(q "$T/v4.db" "SELECT count(*) FROM search_terms")" "its trigrams listed, as many as the index has"
+is "$(q "$T/v4.db" "SELECT count(*) FROM search_terms WHERE term NOT IN (SELECT term FROM search_trigrams)")" 0 \
+	"the same ones"
+
 done_testing
