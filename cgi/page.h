@@ -36,6 +36,9 @@ struct site {
 		char *slug, *name, *url;
 	} *nav;                /* categories, by their newest post */
 	size_t nnav;
+	char **nav_html;       /* nav.tpl rendered: [0] with no current
+				  category, [i + 1] with nav[i] current;
+				  each made when first needed */
 	int64_t version;       /* PRAGMA data_version they were read at; -1 */
 	char *url;             /* config_url, else the request's origin */
 };

@@ -3,10 +3,9 @@
     Expects: LANG, SITE_TITLE, SITE_DESCRIPTION, PAGE_TITLE, DESCRIPTION,
     STATIC_URL, SEARCH_QUERY (the search box's text), OG_TITLE, OG_TYPE
     (website or article), OG_LOCALE (zh_CN); section ARTICLE_META:
-    PUBLISHED_TIME, SECTION, section ARTICLE_TAG: TAG; section CANONICAL: CANONICAL_URL; section NAV (one per
-    category, in order): NAV_URL, NAV_NAME, nested section NAV_CURRENT
-    (shown for the current category); include BODY (the page's own
-    template, set by the C code). }}
+    PUBLISHED_TIME, SECTION, section ARTICLE_TAG: TAG; section CANONICAL: CANONICAL_URL; NAV_HTML (nav.tpl,
+    rendered by page.c); include BODY (the page's own template, set by
+    the C code). }}
 <!DOCTYPE html>
 <html lang="{{LANG}}">
 <head>
@@ -44,14 +43,7 @@
 <button type="submit">搜索</button>
 </form>
 </div>
-<nav class="site-nav" aria-label="栏目">
-<ul class="wrap">
-<li><a href="/">首页</a></li>
-{{#NAV}}
-<li><a href="{{NAV_URL}}"{{#NAV_CURRENT}} class="current" aria-current="page"{{/NAV_CURRENT}}>{{NAV_NAME}}</a></li>
-{{/NAV}}
-</ul>
-</nav>
+{{NAV_HTML:none}}
 </header>
 <main id="main" class="wrap">
 {{>BODY}}

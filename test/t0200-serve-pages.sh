@@ -56,6 +56,11 @@ is "$order" "nanchangribao emnews jingjiribao sitenews " "home: categories order
 # ---- a category ------------------------------------------------------------
 get /emnews/
 is "$STATUS" 200 "category: 200"
+# the navigation marks the category shown, and only it
+current() { grep -o '<a href="[^"]*" class="current" aria-current="page">' "$T/body" | sed 's/<a href="//; s/".*//'; }
+is "$(current)" "/emnews/" "category: the navigation marks it as the current one"
+is "$(grep -c '<li><a href="/[a-z]*/"' "$T/body")" "$(q "$T/db" "SELECT count(*) FROM categories")" \
+	"category: the navigation lists every category"
 is "$(header content-type)" "text/html; charset=utf-8" "category: content type"
 like "$(body)" "东财滚动新闻" "category: its name"
 is "$(links | tr '\n' ' ')" "$(q "$T/db" "SELECT '/' || p.category_path || '/' || p.day || '/' || p.slug || '.html'
@@ -104,6 +109,12 @@ is "$STATUS" 200 "article written at +00:00, on the next day in Shanghai: 200"
 like "$(body)" '<time datetime="2021-12-14T23:30:00\+00:00">2021-12-14 23:30:00 \+00:00</time>' "its time as written, +00:00"
 get /nanchangribao/2022/01/10/NW202201102241150382.html
 is "$STATUS" 200 "newspaper article: 200"
+is "$(current)" "/nanchangribao/" "an article: the navigation marks its category"
+get /jingjiribao/
+is "$(current)" "/jingjiribao/" "another category: it is marked, the first one no longer"
+get /
+is "$(current)" "" "home: no category marked"
+get /nanchangribao/2022/01/10/NW202201102241150382.html
 like "$(body)" "南昌日报([^新）]|$)" "newspaper article: source 南昌日报"
 like "$(body)" "<p>春节临近" "newspaper article: its raw HTML body"
 is "$(status_of /sitenews/2021/12/01/hello.html)" 200 "a post without a share code: 200"
