@@ -14,6 +14,11 @@
  * stored text is not read at all.  Counting the results of a short word
  * is then a walk of the index alone, which stays fast however large the
  * archive grows (`make bench-scale`).
+ *
+ * A character so common that SEARCH_TERMS_MAX trigrams start with it is
+ * left out of the MATCH and checked in the text instead; a query of only
+ * such words (say, 的) reads the newest posts in turn, most of which hold
+ * it.  Results are always exact.
  */
 #include "search.h"
 
@@ -131,8 +136,9 @@ static int add_term(const char *term, const char *unused, void *arg)
 	return 0;
 }
 
-/* A short word: the OR of the indexed trigrams that start with it.
- * 1 when there are some, 0 when none, -1 when the store failed. */
+/* A short word: the OR of the indexed trigrams that start with it, in *m.
+ * The number of them (SEARCH_TERMS_MAX: that many or more), or -1 when
+ * the store failed. */
 static int add_prefixed(struct store *s, struct buf *m, const char *w)
 {
 	size_t n = strlen(w);
@@ -145,7 +151,14 @@ static int add_prefixed(struct store *s, struct buf *m, const char *w)
 		return -1;
 	if (t.n)
 		buf_addc(m, ')');
-	return t.n > 0;
+	return t.n;
+}
+
+static void add_check(struct buf *check, const char *w)
+{
+	if (check->len)
+		buf_addc(check, '\x1f');
+	buf_adds(check, w);
 }
 
 int search_parse(struct store *s, const char *q, struct search *out)
@@ -157,24 +170,34 @@ int search_parse(struct store *s, const char *q, struct search *out)
 	for (size_t i = 0; i < out->nwords && rc == 0; i++) {
 		const char *w = out->words[i];
 		size_t n = chars(w, strlen(w));
-		if (i)
-			buf_adds(&m, " AND ");
-		if (n >= 4) {
-			if (check.len)
-				buf_addc(&check, '\x1f');
-			buf_adds(&check, w);
-		}
-		if (n >= 3)
-			add_trigrams(&m, w);
-		else if ((rc = add_prefixed(s, &m, w)) == 0)
+		struct buf part = {0};
+		if (n >= 4)
+			add_check(&check, w);
+		if (n >= 3) {
+			add_trigrams(&part, w);
+		} else if ((rc = add_prefixed(s, &part, w)) == 0) {
 			none = 1;
+		} else if (rc >= SEARCH_TERMS_MAX) {   /* too common to OR */
+			add_check(&check, w);
+			part.len = 0;
+		}
+		if (part.len) {
+			if (m.len)
+				buf_adds(&m, " AND ");
+			buf_add(&m, part.s, part.len);
+		}
+		buf_free(&part);
 		rc = rc < 0 ? -1 : 0;
 	}
 	if (check.len)
 		out->check = buf_steal(&check);
 	buf_free(&check);
-	if (rc == 0 && out->nwords && !none)
-		out->match = buf_steal(&m);
+	if (rc == 0 && out->nwords && !none) {
+		if (m.len)
+			out->match = buf_steal(&m);
+		else
+			out->scan = 1;
+	}
 	buf_free(&m);
 	return rc;
 }

@@ -22,7 +22,10 @@ struct search {
 	char *check;                    /* the words the index cannot match
 					   exactly (4 characters or more),
 					   joined by '\x1f'; NULL: none */
-	char *match;                    /* FTS5 MATCH, NULL: nothing can match */
+	char *match;                    /* FTS5 MATCH, NULL: see scan */
+	int scan;                       /* with match NULL: 1 when every post
+					   is to be checked (see search.c),
+					   0 when nothing can match */
 };
 
 /* Make q into *out; 0, or -1 when the store failed.  A query of only

@@ -234,10 +234,11 @@ int store_search_terms(struct store *s, const char *from, const char *to,
 int store_search(struct store *s, const char *match, const char *words,
 		 int limit, long offset, post_fn fn, void *arg)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_SEARCH);
+	sqlite3_stmt *st = store_stmt(s, match ? ST_SEARCH : ST_SEARCH_SCAN);
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	if (match)
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, words, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, limit);
 	sqlite3_bind_int64(st, 4, offset);
@@ -247,10 +248,11 @@ int store_search(struct store *s, const char *match, const char *words,
 long store_search_count(struct store *s, const char *match, const char *words,
 			long limit)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_COUNT);
+	sqlite3_stmt *st = store_stmt(s, match ? ST_SEARCH_COUNT : ST_SEARCH_SCAN_COUNT);
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	if (match)
+		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, words, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, limit);
 	long n = -1;

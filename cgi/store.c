@@ -182,6 +182,14 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_SEARCH_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM search "
 		"WHERE search MATCH ?1 AND (?2 IS NULL OR finews_has(text, ?2)) "
 		"LIMIT ?3)",
+	/* no MATCH: every post, newest first, checked (see search.c) */
+	[ST_SEARCH_SCAN] = "SELECT " POST_COLUMNS ", s.text FROM (SELECT rowid AS k, "
+		"text FROM search WHERE finews_has(text, ?2) "
+		"ORDER BY rowid DESC LIMIT ?3 OFFSET ?4) s "
+		"JOIN posts p ON p.sk = s.k "
+		"LEFT JOIN categories c ON c.id = p.category_id ORDER BY s.k DESC",
+	[ST_SEARCH_SCAN_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM search "
+		"WHERE finews_has(text, ?2) ORDER BY rowid DESC LIMIT ?3)",
 	[ST_FEED_NEWEST] = "SELECT " POST_COLUMNS ", p.body_html" POST_FROM
 		"ORDER BY p.published DESC, p.id DESC LIMIT ?1",
 	[ST_FEED_IN_CATEGORY] = "SELECT " POST_COLUMNS ", p.body_html "

@@ -77,6 +77,8 @@ enum stmt_id {
 	ST_SEARCH_TERMS,
 	ST_SEARCH,
 	ST_SEARCH_COUNT,
+	ST_SEARCH_SCAN,
+	ST_SEARCH_SCAN_COUNT,
 	ST_FEED_NEWEST,
 	ST_FEED_IN_CATEGORY,
 	ST_FEED_WITH_TAG,
@@ -217,7 +219,8 @@ int store_post_tags(struct store *s, int64_t post, pair_fn fn, void *arg);
 int store_search_terms(struct store *s, const char *from, const char *to,
 		       int limit, pair_fn fn, void *arg);
 /* Posts matching match whose text holds every word (words separated by
- * '\x1f'), newest first; p->body_html is the indexed text. */
+ * '\x1f'; NULL: no check), newest first; p->body_html is the indexed
+ * text.  With match NULL every post is checked, newest first. */
 int store_search(struct store *s, const char *match, const char *words,
 		 int limit, long offset, post_fn fn, void *arg);
 /* How many match, counting no further than limit. */

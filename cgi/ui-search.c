@@ -86,7 +86,7 @@ static int results(struct ctx *c, struct tmpl_dict *body, const struct search *q
 			page_link(pager, "NEXT", "NEXT_URL", q, page + 1);
 	}
 	struct results r = {q, body};
-	return q->match && count
+	return (q->match || q->scan) && count
 		? store_search(&c->store, q->match, q->check, RESULTS_PER_PAGE,
 			       (page - 1) * RESULTS_PER_PAGE, add_result, &r)
 		: 0;
@@ -98,7 +98,7 @@ int ui_search(struct ctx *c)
 	if (search_parse(&c->store, request_param(&c->req, "q", 0), &q) < 0)
 		return -1;
 	long page = page_number(&c->req);
-	long count = q.match ? store_search_count(&c->store, q.match, q.check,
+	long count = q.match || q.scan ? store_search_count(&c->store, q.match, q.check,
 						  COUNT_MAX + 1) : 0;
 	long pages = count ? ((count > COUNT_MAX ? COUNT_MAX : count) +
 			      RESULTS_PER_PAGE - 1) / RESULTS_PER_PAGE : 1;

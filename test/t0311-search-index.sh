@@ -50,4 +50,20 @@ get "/search?q=$(enc '汽车 龘')"
 is "$(found)" "$(expect "instr(s.text, '汽车') AND instr(s.text, '龘')")" "two words: the posts holding both"
 get "/search?q=$(enc 一无二的)"
 is "$(found)" "$(expect "instr(s.text, '一无二的')")" "a four-character word is checked against the text"
+
+# A character so common that 1,000 or more trigrams start with it is
+# checked in the text instead: the results are still every post holding it.
+python3 -c 'print("---\ntitle: 常见字\ndate: 2030-01-02 10:00:00\ncategories: news\n---\n"
+	+ " ".join("\u9f98" + chr(0x4e00 + i) for i in range(1100)))' >"$T/site/_posts/2030-01-02-common.md"
+printf -- '---\ntitle: 末尾\ndate: 2030-01-01 10:00:00\ncategories: news\n---\n龘龥\n' >"$T/site/_posts/2030-01-01-last.md"
+"$IMPORT" --db "$T/db" "$T/site" 2>/dev/null
+ok $([ "$(q "$T/db" "SELECT count(*) FROM search_trigrams WHERE term >= '龘' AND term < '龙'")" -gt 1000 ] && echo 0 || echo 1) \
+	"over 1,000 trigrams start with 龘"
+for w in 龘 '龘 词语' '龘龥'; do
+	get "/search?q=$(enc "$w")"
+	want=$(expect "$(for x in $w; do printf "instr(s.text, '%s') AND " "$x"; done) 1")
+	is "$(found)" "$want" "'$w': the newest posts holding it"
+done
+get "/search?q=$(enc 龘)"
+is "$(count)" "$(q "$T/db" "SELECT count(*) FROM search WHERE instr(text, '龘')")" "'龘': counted exactly"
 done_testing
