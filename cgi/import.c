@@ -443,7 +443,7 @@ static int import_all(struct run *r)
 	     store_search_backfill(&r->store, post_plain_text) < 0) ||
 	    (r->rerendered = store_rerender(&r->store, SANITIZE_VERSION,
 					    post_render_html)) < 0 ||
-	    import_files(r) < 0 || store_search_flush(&r->store) < 0 ||
+	    import_files(r) < 0 ||
 	    save_modified(r) < 0 ||
 	    store_finish(&r->store) < 0 || store_commit(&r->store) < 0) {
 		store_rollback(&r->store);

@@ -5,13 +5,12 @@
  * three characters or more becomes the AND of its trigrams; a word of one
  * or two characters, which trigrams cannot match, becomes the OR of the
  * indexed trigrams that start with it (every text ends with two spaces,
- * so each of its characters starts one).  Both give a superset of the
- * posts holding the word; finews_has() then checks the stored text.
+ * so each of its characters starts one).
  *
- * Both give a superset of the posts holding the word only for a word of
- * four characters or more (its trigrams may be apart in a text): for a
- * word of one to three characters the index's answer is exact, and the
- * stored text is not read at all.  Counting the results of a short word
+ * For a word of one to three characters the index's answer is exact, and
+ * the stored text is not read at all.  For a word of four characters or
+ * more it is a superset (the trigrams may lie apart in a text), and
+ * finews_has() checks the stored text.  Counting the results of a short word
  * is then a walk of the index alone, which stays fast however large the
  * archive grows (`make bench-scale`).
  *

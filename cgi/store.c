@@ -36,6 +36,15 @@ static const char *const upgrades[STORE_VERSION] = {
 	"p.slug, p.day, p.category_path, p.title, p.summary, p.info_code, " \
 	"p.source_url, p.source_name, c.slug, c.name"
 #define POST_FROM " FROM posts p LEFT JOIN categories c ON c.id = p.category_id "
+/* A page of search results (?3 of them from ?4 on), and their count up to
+ * ?3, for the condition on the search table.  The rowid is the post's sk:
+ * newest first is the index's own order. */
+#define SEARCH_PAGE(where) "SELECT " POST_COLUMNS ", s.text FROM (SELECT " \
+	"rowid AS k, text FROM search WHERE " where " ORDER BY rowid DESC " \
+	"LIMIT ?3 OFFSET ?4) s JOIN posts p ON p.sk = s.k " \
+	"LEFT JOIN categories c ON c.id = p.category_id ORDER BY s.k DESC"
+#define SEARCH_COUNT(where) "SELECT count(*) FROM (SELECT 1 FROM search " \
+	"WHERE " where " LIMIT ?3)"
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_SITE_SET] = "INSERT INTO site(key, value) VALUES (?1, ?2) "
@@ -172,24 +181,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = ?1 ORDER BY t.name",
 	[ST_SEARCH_TERMS] = "SELECT term, NULL FROM search_trigrams "
 		"WHERE term >= ?1 AND term < ?2 LIMIT ?3",
-	/* rowid order is time order (see sql/schema.sql): no sorting */
-	[ST_SEARCH] = "SELECT " POST_COLUMNS ", s.text FROM (SELECT rowid AS k, "
-		"text FROM search WHERE search MATCH ?1 "
-		"AND (?2 IS NULL OR finews_has(text, ?2)) "
-		"ORDER BY rowid DESC LIMIT ?3 OFFSET ?4) s "
-		"JOIN posts p ON p.sk = s.k "
-		"LEFT JOIN categories c ON c.id = p.category_id ORDER BY s.k DESC",
-	[ST_SEARCH_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM search "
-		"WHERE search MATCH ?1 AND (?2 IS NULL OR finews_has(text, ?2)) "
-		"LIMIT ?3)",
+	[ST_SEARCH] = SEARCH_PAGE("search MATCH ?1 AND (?2 IS NULL OR finews_has(text, ?2))"),
+	[ST_SEARCH_COUNT] = SEARCH_COUNT("search MATCH ?1 AND (?2 IS NULL OR finews_has(text, ?2))"),
 	/* no MATCH: every post, newest first, checked (see search.c) */
-	[ST_SEARCH_SCAN] = "SELECT " POST_COLUMNS ", s.text FROM (SELECT rowid AS k, "
-		"text FROM search WHERE finews_has(text, ?2) "
-		"ORDER BY rowid DESC LIMIT ?3 OFFSET ?4) s "
-		"JOIN posts p ON p.sk = s.k "
-		"LEFT JOIN categories c ON c.id = p.category_id ORDER BY s.k DESC",
-	[ST_SEARCH_SCAN_COUNT] = "SELECT count(*) FROM (SELECT 1 FROM search "
-		"WHERE finews_has(text, ?2) ORDER BY rowid DESC LIMIT ?3)",
+	[ST_SEARCH_SCAN] = SEARCH_PAGE("finews_has(text, ?2)"),
+	[ST_SEARCH_SCAN_COUNT] = SEARCH_COUNT("finews_has(text, ?2) ORDER BY rowid DESC"),
 	[ST_FEED_NEWEST] = "SELECT " POST_COLUMNS ", p.body_html" POST_FROM
 		"ORDER BY p.published DESC, p.id DESC LIMIT ?1",
 	[ST_FEED_IN_CATEGORY] = "SELECT " POST_COLUMNS ", p.body_html "

@@ -162,9 +162,10 @@ long store_rerender(struct store *s, const char *version,
 		    char *(*html_of)(const char *md));
 /* Put the rows waiting in temp.pending_search into the index. */
 int store_search_flush(struct store *s);
-/* Give every category touched since the last call its display name,
- * and rank again the categories and tags whose order an out-of-order
- * post, an update or a deletion broke. */
+/* The end of a run: index the rows still waiting (merging the index when
+ * it is large, see store-import.c), give every category touched since the
+ * last call its display name, and rank again the categories and tags whose
+ * order an out-of-order post, an update or a deletion broke. */
 int store_finish(struct store *s);
 
 /* Reading (finews.fcgi) ----------------------------------------------- */
