@@ -21,6 +21,7 @@ LC_ALL=C
 export LC_ALL
 : "${FINEWS_BIN:=$top/build}"
 : "${NGINX:=/usr/sbin/nginx}"
+. "$top/test/lib-nginx.sh"
 : "${BENCH_SECONDS:=10}"
 : "${BENCH_WARMUP:=2}"
 : "${BENCH_CONNECTIONS:=16}"
@@ -95,24 +96,6 @@ bench_room() {
 	fi
 }
 
-# _code URL: the HTTP status, 000 when nothing answers.
-_code() {
-	curl -s -g -o /dev/null -w '%{http_code}' --max-time 10 "$1"
-}
-
-_port() {
-	echo $((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 40000))
-}
-
-_stop() {
-	kill "$1" 2>/dev/null || return 0
-	( sleep 10; kill -KILL "$1" ) </dev/null >/dev/null 2>&1 &
-	_wd=$!
-	wait "$1" 2>/dev/null
-	kill "$_wd" 2>/dev/null
-	return 0
-}
-
 bench_unserve() {
 	[ -n "$_nginx_pid" ] && _stop "$_nginx_pid"
 	[ -n "$_fcgi_pid" ] && _stop "$_fcgi_pid"
@@ -130,48 +113,30 @@ bench_cache_available() {
 	grep -q MICROCACHE "$top/conf/nginx-conf.sh"
 }
 
+# _add_static_article DIR: the bench's own location in the server block
+# nginx-conf.sh wrote into DIR: /static-article.html, a static file in
+# $_srv_dir/www.
+_add_static_article() {
+	sed -i -e "0,/^[[:space:]]*server[[:space:]]*{/s||&\\
+	location = /static-article.html { root $_srv_dir/www; }|" \
+		"$1/finews-server.conf"
+	grep -q static-article "$1/finews-server.conf"
+}
+
 # _nginx_start [cache]: (re)start nginx in $_srv_dir/nginx on a free port,
 # from conf/ through conf/nginx-conf.sh, plus one location of the bench's
 # own: /static-article.html, a static file in $_srv_dir/www.
 _nginx_start() {
 	[ -n "$_nginx_pid" ] && _stop "$_nginx_pid"
-	_nginx_pid=
-	_nd=$_srv_dir/nginx
-	_try=0
-	while :; do
-		_try=$((_try + 1))
-		[ "$_try" -le 20 ] || bench_die "nginx: no free port found"
-		_p=$(_port)
-		[ "$(_code "http://127.0.0.1:$_p/")" = 000 ] || continue
-		rm -rf "$_nd"
-		# shellcheck disable=SC2086
-		sh "$top/conf/nginx-conf.sh" "$_nd" 127.0.0.1 "$_p" "$_srv_dir/finews.sock" $1 ||
-			bench_die "conf/nginx-conf.sh failed"
-		# the static copy of the article, in the same server block
-		sed -i -e "0,/^[[:space:]]*server[[:space:]]*{/s||&\\
-	location = /static-article.html { root $_srv_dir/www; }|" \
-			"$_nd/finews-server.conf"
-		grep -q static-article "$_nd/finews-server.conf" ||
-			bench_die "no server block in $_nd/finews-server.conf"
-		"$NGINX" -p "$_nd/" -e "$_nd/error.log" -c "$_nd/nginx.conf" \
-			</dev/null >"$_nd/stdout" 2>&1 &
-		_nginx_pid=$!
-		_i=0
-		while [ "$(_code "http://127.0.0.1:$_p/")" = 000 ]; do
-			if ! kill -0 "$_nginx_pid" 2>/dev/null; then
-				wait "$_nginx_pid" 2>/dev/null
-				_nginx_pid=
-				break
-			fi
-			_i=$((_i + 1))
-			[ "$_i" -le 300 ] || bench_die "nginx does not answer on port $_p"
-			sleep 0.1
-		done
-		[ -n "$_nginx_pid" ] && break
-		grep -q 'Address already in use' "$_nd/error.log" "$_nd/stdout" 2>/dev/null ||
-			{ cat "$_nd/error.log" "$_nd/stdout" >&2; bench_die "nginx failed to start"; }
-	done
-	BASE=http://127.0.0.1:$_p
+	nginx_start "$top/conf" "$_srv_dir/nginx" "$_srv_dir/finews.sock" \
+		"${1:-nocache}" _add_static_article
+	_rc=$?
+	_nginx_pid=$NGINX_PID
+	if [ "$_rc" -ne 0 ]; then
+		cat "$_srv_dir/nginx/error.log" "$_srv_dir/nginx/stdout" >&2 2>/dev/null
+		bench_die "$NGINX_ERR"
+	fi
+	BASE=http://127.0.0.1:$NGINX_PORT
 }
 
 # bench_serve DB DIR [cache]: finews.fcgi on DIR/finews.sock over DB, and

@@ -14,6 +14,7 @@
 # stops them earlier, e.g. to read the complete fcgi log).
 
 NGINX=${NGINX:-/usr/sbin/nginx}
+. "$TOP/test/lib-nginx.sh"
 FCGI_LOG=$T/fcgi.log
 SOCK=$T/finews.sock
 NGINX_DIR=$T/nginx
@@ -30,19 +31,6 @@ bail() {
 	done_testing
 }
 
-# _stop PID: TERM, then KILL if it has not ended after 10 s; $_status is
-# its exit status (137: it had to be killed).
-_stop() {
-	_status=
-	kill "$1" 2>/dev/null || return 0
-	( sleep 10; kill -KILL "$1" ) </dev/null >/dev/null 2>&1 &
-	_wd=$!
-	wait "$1" 2>/dev/null
-	_status=$?
-	kill "$_wd" 2>/dev/null
-	return 0
-}
-
 # stop_server: stop nginx and finews.fcgi (with SIGTERM); FCGI_EXIT is
 # how finews.fcgi ended (its exit status, 128 + signal when killed).
 FCGI_EXIT=
@@ -54,16 +42,6 @@ stop_server() {
 	fi
 	_nginx_pid=''
 	_fcgi_pid=''
-}
-
-# _port: a random port in 20000-59999.
-_port() {
-	echo $((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 40000))
-}
-
-# _code URL: the HTTP status, 000 when nothing answers.
-_code() {
-	curl -s -g -o /dev/null -w '%{http_code}' --max-time 10 "$1"
 }
 
 # serve DB [finews.fcgi options]
@@ -99,35 +77,14 @@ os.execv(sys.argv[2], sys.argv[2:])' "$SOCK" "$FCGI" --db "$_db" \
 		sleep 0.1
 	done
 
-	_try=0
-	while :; do
-		_try=$((_try + 1))
-		[ "$_try" -le 20 ] || bail "nginx: no free port found"
-		_p=$(_port)
-		[ "$(_code "http://127.0.0.1:$_p/")" = 000 ] || continue   # taken
-		rm -rf "$NGINX_DIR"
-		sh "$TOP/conf/nginx-conf.sh" "$NGINX_DIR" 127.0.0.1 "$_p" "$SOCK" \
-			"${NGINX_CACHE:-nocache}" ||
-			bail "conf/nginx-conf.sh failed"
-		"$NGINX" -p "$NGINX_DIR/" -e "$NGINX_DIR/error.log" -c "$NGINX_DIR/nginx.conf" \
-			</dev/null >"$NGINX_DIR/stdout" 2>&1 &
-		_nginx_pid=$!
-		_i=0
-		while [ "$(_code "http://127.0.0.1:$_p/")" = 000 ]; do
-			if ! kill -0 "$_nginx_pid" 2>/dev/null; then
-				wait "$_nginx_pid" 2>/dev/null
-				_nginx_pid=
-				break
-			fi
-			_i=$((_i + 1))
-			[ "$_i" -le 300 ] || bail "nginx does not answer on port $_p"
-			sleep 0.1
-		done
-		[ -n "$_nginx_pid" ] && break
-		grep -q 'Address already in use' "$NGINX_DIR/error.log" "$NGINX_DIR/stdout" 2>/dev/null ||
-			{ sed 's/^/# /' "$NGINX_DIR/error.log" "$NGINX_DIR/stdout"; bail "nginx failed to start"; }
-	done
-	BASE=http://127.0.0.1:$_p
+	nginx_start "$TOP/conf" "$NGINX_DIR" "$SOCK" "${NGINX_CACHE:-nocache}"
+	_rc=$?
+	_nginx_pid=$NGINX_PID
+	if [ "$_rc" -ne 0 ]; then
+		sed 's/^/# /' "$NGINX_DIR/error.log" "$NGINX_DIR/stdout" 2>/dev/null
+		bail "$NGINX_ERR"
+	fi
+	BASE=http://127.0.0.1:$NGINX_PORT
 }
 
 # get PATH [curl options]: the body in $T/body, the headers in $T/headers,
