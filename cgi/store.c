@@ -19,6 +19,7 @@ extern const char store_upgrade_2_sql[];
 extern const char store_upgrade_3_sql[];
 extern const char store_upgrade_4_sql[];
 extern const char store_upgrade_5_sql[];
+extern const char store_upgrade_6_sql[];
 
 /*
  * Upgrades: upgrades[v] takes a store at user_version v to v + 1.
@@ -29,6 +30,7 @@ static const char *const upgrades[STORE_VERSION] = {
 	[2] = store_upgrade_3_sql,
 	[3] = store_upgrade_4_sql,
 	[4] = store_upgrade_5_sql,
+	[5] = store_upgrade_6_sql,
 };
 
 /* The columns of struct post_row, in its order (store-read.c). */

@@ -12,7 +12,7 @@
 
 #include "post.h"
 
-#define STORE_VERSION 5  /* PRAGMA user_version this program writes */
+#define STORE_VERSION 6  /* PRAGMA user_version this program writes */
 
 enum stmt_id {
 	/* import */

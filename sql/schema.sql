@@ -39,8 +39,28 @@ CREATE TABLE IF NOT EXISTS posts (
 	body_md      TEXT NOT NULL,
 	body_html    TEXT NOT NULL,
 	imported     INTEGER NOT NULL,      -- when this version was stored
-	sk           INTEGER                -- search key: published * 65536 + n,
-);                                          -- unique, in time order (see search)
+	sk           INTEGER,               -- search key: published * 65536 + n,
+					    -- unique, in time order (see search)
+	date_only    INTEGER NOT NULL DEFAULT 0,  -- 1: the date had no time
+	zone_offset  INTEGER                -- the site zone's offset at published
+);
+
+-- What each post was derived from: the entry its source read (for a
+-- Jekyll post file, its name, folder, raw front matter and raw body, as
+-- read).  finews-import derives every post again from these when the
+-- rules of derivation change (DERIVE_VERSION, the site table's "derive").
+CREATE TABLE IF NOT EXISTS entries (
+	post_id      INTEGER PRIMARY KEY REFERENCES posts(id) ON DELETE CASCADE,
+	source       TEXT NOT NULL,         -- the reader that made it: "jekyll"
+	key          TEXT NOT NULL,         -- its name there: the file name
+	folder       TEXT NOT NULL,         -- "_posts", "old_post" or ""
+	format       TEXT NOT NULL,         -- "markdown" or "html"
+	front_matter TEXT,                  -- raw; NULL when there was none
+	fm_line      INTEGER NOT NULL,      -- the line of its opening "---"
+	fm_seen      INTEGER NOT NULL,      -- 1 when Jekyll saw it ("---" first)
+	body         TEXT NOT NULL          -- raw, as read
+);
+CREATE INDEX IF NOT EXISTS entries_key ON entries(key);
 
 -- Every post file imported: what it held when last read, and its post.
 -- Two files with one infoCode both point at that one post.
@@ -85,6 +105,8 @@ CREATE TABLE IF NOT EXISTS post_categories (
 CREATE INDEX IF NOT EXISTS posts_newest ON posts(published DESC, id DESC);
 -- A URL /<categories>/<yyyy>/<mm>/<dd>/<slug>.html
 CREATE INDEX IF NOT EXISTS posts_url ON posts(day, slug);
+-- An old URL whose date differs from the permalink's: by slug.
+CREATE INDEX IF NOT EXISTS posts_slug ON posts(slug, category_path);
 CREATE INDEX IF NOT EXISTS files_post ON files(post_id);
 CREATE UNIQUE INDEX IF NOT EXISTS posts_sk ON posts(sk);
 
