@@ -41,7 +41,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 
 SQL := $(patsubst %.sql,%.o,$(wildcard sql/*.sql))
-COMMON := cgi/date.o cgi/post.o cgi/sanitize.o cgi/store.o cgi/trigrams.o cgi/util.o $(SQL)
+COMMON := cgi/date.o cgi/derive.o cgi/source.o cgi/source-jekyll.o cgi/sanitize.o cgi/store.o cgi/trigrams.o cgi/util.o $(SQL)
 IMPORT := cgi/import.o cgi/config.o cgi/store-import.o
 SERVE := cgi/finews.o cgi/master.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
 	cgi/ui-home.o cgi/ui-list.o cgi/ui-category.o cgi/ui-tag.o \
@@ -153,7 +153,7 @@ FUZZ_SECONDS ?= 60
 FUZZ ?= $(HARNESSES)
 FUZZ_CC = clang -std=c11 -g -O1 -DFUZZING $(CPPFLAGS) \
 	-fsanitize=fuzzer,address,undefined $(PKG_CFLAGS)
-FUZZ_SRC_post = cgi/post.c cgi/sanitize.c cgi/date.c cgi/util.c
+FUZZ_SRC_post = cgi/derive.c cgi/source.c cgi/source-jekyll.c cgi/sanitize.c cgi/date.c cgi/util.c
 FUZZ_SRC_request = cgi/request.c cgi/util.c
 FUZZ_SRC_date = cgi/date.c cgi/util.c
 FUZZ_SRC_sanitize = cgi/sanitize.c cgi/util.c

@@ -22,6 +22,7 @@ struct fields {
 	int year, mon, day, hour, min, sec;
 	int has_offset;
 	int offset;             /* minutes east of UTC, when has_offset */
+	int has_time, has_seconds;
 };
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant). */
@@ -113,11 +114,13 @@ static int parse_time(const char **s, struct fields *f)
 {
 	if (digits(s, 2, &f->hour) || expect(s, ':') || digits(s, 2, &f->min))
 		return -1;
+	f->has_time = 1;
 	if (**s != ':')
 		return 0;
 	(*s)++;
 	if (digits(s, 2, &f->sec))
 		return -1;
+	f->has_seconds = 1;
 	if (**s == '.') {
 		(*s)++;
 		if (**s < '0' || **s > '9')
@@ -223,7 +226,7 @@ static int libc_offset(int64_t t)
 		return 0;
 	struct fields f = {
 		tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-		tm.tm_hour, tm.tm_min, tm.tm_sec, 0, 0
+		tm.tm_hour, tm.tm_min, tm.tm_sec, 0, 0, 1, 1
 	};
 	return (int)((fields_utc(&f) - t) / 60);
 }
@@ -293,6 +296,21 @@ int date_valid(const char *s)
 {
 	struct fields f;
 	return s && !parse_fields(s, &f) && fields_valid(&f);
+}
+
+int date_has_time(const char *s)
+{
+	struct fields f;
+	return s && !parse_fields(s, &f) && f.has_time;
+}
+
+int date_is_yaml_time(const char *s, int *has_offset)
+{
+	struct fields f;
+	if (!s || parse_fields(s, &f) || !f.has_seconds)
+		return 0;
+	*has_offset = f.has_offset;
+	return 1;
 }
 
 int date_zone_offset(const char *tz, int64_t t)

@@ -19,6 +19,14 @@ int date_parse(const char *s, const char *tz, int64_t *t, int *offset);
 /* 1 when s is a date date_parse() accepts, in any zone. */
 int date_valid(const char *s);
 
+/* 1 when s is such a date with a time of day, not a day alone. */
+int date_has_time(const char *s);
+
+/* 1 when s, as a plain YAML scalar, is what SafeYAML (Jekyll's YAML
+ * loader) reads as a time: a day and a time with seconds, and maybe an
+ * offset (*has_offset).  Without one, SafeYAML takes it as UTC. */
+int date_is_yaml_time(const char *s, int *has_offset);
+
 /* The UTC offset, in minutes, of zone tz at instant t. */
 int date_zone_offset(const char *tz, int64_t t);
 

@@ -3,15 +3,21 @@
  *
  *   finews-import [--db FILE] PATH...
  *
- * PATH is a Jekyll site folder, a _posts folder or post files.  One run
- * is one transaction.  Files whose size and mtime are as last seen, or
- * whose bytes hash as last seen, are skipped; a bad file is reported as
- * "path:line: reason" and the rest go in.
+ * PATH is a Jekyll site folder (its _posts/ and old_post/), a folder of
+ * post files or post files.  One run is one transaction.  Files whose
+ * size and mtime are as last seen, or whose bytes hash as last seen, are
+ * skipped; a bad file is reported as "path:line: reason" and the rest go
+ * in; a file that is not a post gets "path: skipped: why".
+ *
+ * Each file goes through the three stages of entry.h: its source reads
+ * it into an entry, derive.c derives the post, store-import.c stores
+ * both.  A store derived under older rules (DERIVE_VERSION) is first
+ * derived again from its stored entries.
  *
  * Work is a pipeline over the list of files: the main thread checks each
- * file against the store, a reader thread reads, hashes and parses the
+ * file against the store, a reader thread reads, hashes and derives the
  * files that need it, and the main thread saves the results in order, so
- * parsing one post overlaps storing the one before.
+ * deriving one post overlaps storing the one before.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -28,6 +34,7 @@
 #include <xxhash.h>
 
 #include "config.h"
+#include "entry.h"
 #include "post.h"
 #include "sanitize.h"
 #include "store.h"
@@ -41,14 +48,17 @@
 
 enum outcome { SKIP, UNCHANGED, TOUCHED, PARSED, FAILED };
 
-/* One post file to read, with its site's time zone, and what became of it. */
+/* One post file to read, with its site's time zone and the folder it is
+ * in ("_posts", "old_post", ""), and what became of it. */
 struct job {
 	char *path;
 	const char *tz;
+	const char *folder;
 	int known;                   /* the store has seen this file */
 	struct file_state was, now;
 	enum outcome outcome;
-	struct post post;            /* when PARSED */
+	struct entry entry;          /* when PARSED */
+	struct post post;
 	char *message;               /* an error or warning line, or NULL */
 };
 
@@ -67,10 +77,13 @@ struct run {
 	struct site_config *sites;   /* one per site folder seen */
 	size_t nsites;
 	int site_saved;
-	long added, updated, unchanged, failed;
+	long added, updated, unchanged, failed, skipped;
 	int progress;                /* draw a bar on stderr */
 	int site_changed;            /* _config.yml brought new values */
 	long rerendered;             /* bodies changed by new HTML rules */
+	long rederived;              /* posts derived again by new rules */
+	int64_t rederive_last;       /* the last post derived again */
+	const char *tz;              /* the store's site's zone, meanwhile */
 	struct pipe pipe;
 };
 
@@ -78,8 +91,8 @@ static void usage(FILE *f)
 {
 	fputs("usage: finews-import [--db FILE] PATH...\n"
 	      "Import Jekyll posts into the finews store (default ./" DEFAULT_DB ").\n"
-	      "PATH is a site folder (with _config.yml and _posts/), a _posts\n"
-	      "folder, or post files named YYYY-MM-DD-slug.md|markdown|html.\n", f);
+	      "PATH is a site folder (with _config.yml, _posts/ and old_post/),\n"
+	      "a folder of posts, or post files named YYYY-MM-DD-slug.md|markdown|html.\n", f);
 }
 
 static int is_dir(const char *path)
@@ -95,7 +108,8 @@ static char *join(const char *dir, const char *name)
 	return buf_steal(&b);
 }
 
-static void add_job(struct run *r, char *path, const char *tz)
+static void add_job(struct run *r, char *path, const char *tz,
+		    const char *folder)
 {
 	if (r->njobs == r->capjobs) {
 		r->capjobs = r->capjobs ? 2 * r->capjobs : 256;
@@ -104,6 +118,7 @@ static void add_job(struct run *r, char *path, const char *tz)
 	memset(&r->jobs[r->njobs], 0, sizeof *r->jobs);
 	r->jobs[r->njobs].path = path;
 	r->jobs[r->njobs].tz = tz;
+	r->jobs[r->njobs].folder = folder;
 	r->njobs++;
 }
 
@@ -130,9 +145,26 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every post file under dir, as Jekyll reads _posts: subfolders too,
- * skipping names that start with '.' or '_' and files that are not posts. */
-static void walk(struct run *r, const char *dir, const char *tz)
+static void skip(struct run *r, const char *path, const char *why)
+{
+	fprintf(stderr, "%s: skipped: %s\n", path, why);
+	r->skipped++;
+}
+
+/* The folder label of a folder given on its own: its name when it is
+ * one of a site's post folders. */
+static const char *folder_label(const char *dir)
+{
+	const char *base = strrchr(dir, '/');
+	base = base ? base + 1 : dir;
+	return !strcmp(base, "_posts") ? "_posts" :
+	       !strcmp(base, "old_post") ? "old_post" : "";
+}
+
+/* Every post file under dir, as Jekyll reads _posts (subfolders too);
+ * every other file is named with the reason it is not imported. */
+static void walk(struct run *r, const char *dir, const char *folder,
+		 const char *tz)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
@@ -144,7 +176,7 @@ static void walk(struct run *r, const char *dir, const char *tz)
 	size_t n = 0;
 	struct dirent *e;
 	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.' || e->d_name[0] == '_')
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
 		names = xrealloc(names, (n + 1) * sizeof *names);
 		names[n++] = xstrdup(e->d_name);
@@ -153,22 +185,41 @@ static void walk(struct run *r, const char *dir, const char *tz)
 	qsort(names, n, sizeof *names, name_cmp);
 	for (size_t i = 0; i < n; i++) {
 		char *path = join(dir, names[i]);
-		char date[11], *slug = NULL;
-		if (is_dir(path)) {
-			walk(r, path, tz);
-			free(path);
-		} else if (post_filename(names[i], date, &slug)) {
-			add_job(r, path, tz);
+		struct stat st;
+		const char *why;
+		if (lstat(path, &st) < 0) {
+			skip(r, path, strerror(errno));
+		} else if (S_ISDIR(st.st_mode)) {
+			if (names[i][0] == '.' || names[i][0] == '_')
+				skip(r, path, "a folder Jekyll skips "
+				     "(its name starts with '.' or '_')");
+			else
+				walk(r, path, folder, tz);
+		} else if (S_ISLNK(st.st_mode) && stat(path, &st) < 0) {
+			skip(r, path, "a broken symbolic link");
+		} else if (!S_ISREG(st.st_mode)) {
+			skip(r, path, "not a regular file");
+		} else if (!source_for(names[i], &why)) {
+			skip(r, path, why);
 		} else {
-			free(path);
+			add_job(r, path, tz, folder);
+			path = NULL;
 		}
-		free(slug);
+		free(path);
 		free(names[i]);
 	}
 	free(names);
 }
 
-/* Turn one command-line PATH into jobs. */
+/* The file name of path, which has a '/'. */
+static const char *base_name(const char *path)
+{
+	return strrchr(path, '/') + 1;
+}
+
+/* Turn one command-line PATH into jobs: a site folder's _posts/, then
+ * its old_post/ (the archive, whose versions are the newer), a folder,
+ * or one file. */
 static int gather(struct run *r, const char *arg)
 {
 	char *abs = realpath(arg, NULL);
@@ -180,16 +231,26 @@ static int gather(struct run *r, const char *arg)
 	char *posts = join(abs, "_posts");
 	if (is_dir(posts)) {                            /* a site folder */
 		char *config = join(abs, "_config.yml");
-		walk(r, posts, read_site(r, config));
+		char *archive = join(abs, "old_post");
+		const char *tz = read_site(r, config);
+		walk(r, posts, "_posts", tz);
+		if (is_dir(archive))
+			walk(r, archive, "old_post", tz);
+		free(archive);
 		free(config);
-	} else if (is_dir(abs)) {                       /* a _posts folder */
+	} else if (is_dir(abs)) {                       /* a folder of posts */
 		char *config = join(abs, "../_config.yml");
-		walk(r, abs, read_site(r, config));
+		walk(r, abs, folder_label(abs), read_site(r, config));
 		free(config);
 	} else {                                        /* one post file */
 		char *dir = xstrdup(abs);
 		char *config = join(dirname(dir), "../_config.yml");
-		add_job(r, xstrdup(abs), read_site(r, config));
+		const char *tz = read_site(r, config), *why;
+		if (!source_for(base_name(abs), &why)) {
+			fprintf(stderr, "%s:1: not imported: %s\n", abs, why);
+			r->failed++;
+		} else
+			add_job(r, xstrdup(abs), tz, folder_label(dir));
 		free(config);
 		free(dir);
 	}
@@ -220,7 +281,8 @@ static int save_site(struct run *r)
  * Last-Modified, so a run that changed nothing leaves it as it was. */
 static int save_modified(struct run *r)
 {
-	if (!r->added && !r->updated && !r->site_changed && !r->rerendered)
+	if (!r->added && !r->updated && !r->site_changed && !r->rerendered &&
+	    !r->rederived)
 		return 0;
 	return store_site_modified(&r->store, (int64_t)time(NULL));
 }
@@ -240,11 +302,39 @@ static void progress(struct run *r, size_t done)
 		fputs("\r\033[K", stderr);
 }
 
-/* Save the parsed post; returns 1 added, 2 updated, -1 on a store error. */
+/* The post that keeps p's share code: a code another post holds stays
+ * with it, and p goes without (with a warning). */
+static int keep_code(struct run *r, struct post *p, int64_t id,
+		     const char *path)
+{
+	if (!p->info_code)
+		return 0;
+	int64_t holder;
+	char *hpath = NULL;
+	int rc = store_post_by_code(&r->store, p->info_code, &holder, &hpath);
+	if (rc == 1 && holder != id) {
+		fprintf(stderr, "%s:1: warning: infoCode %s is held by %s; "
+			"this post goes without it\n", path, p->info_code, hpath);
+		free(p->info_code);
+		p->info_code = NULL;
+	}
+	free(hpath);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * Save the derived post; returns 1 added, 2 updated, 3 kept, -1 on a
+ * store error.  A file met for the first time whose name a post of the
+ * other archive folder has (_posts/ and old_post/: a post moved to the
+ * archive) is that post; its old_post/ version is the newer one, so a
+ * _posts/ version never replaces it, and only the file is recorded.
+ */
 static int save(struct run *r, struct job *j)
 {
 	const struct post *p = &j->post;
 	int64_t id = j->known ? j->was.post_id : 0, old = id;
+	if (!id && store_entry_pair(&r->store, &j->entry, &id) < 0)
+		return -1;
 	if (p->info_code) {
 		int64_t holder;
 		char *hpath = NULL;
@@ -258,15 +348,20 @@ static int save(struct run *r, struct job *j)
 		}
 		free(hpath);
 	}
-	int was = id != 0;
-	if (store_post_save(&r->store, p, j->path, &id) < 0)
+	int was = id != 0, kept = 0;
+	if (id && !strcmp(j->folder, "_posts")) {
+		char *folder = store_entry_folder(&r->store, id);
+		kept = folder && !strcmp(folder, "old_post");
+		free(folder);
+	}
+	if (!kept && store_post_save(&r->store, p, &j->entry, j->path, &id) < 0)
 		return -1;
 	j->now.post_id = id;
 	if (store_file_put(&r->store, j->path, &j->now) < 0)
 		return -1;
 	if (old && old != id && store_post_drop_orphan(&r->store, old) < 0)
 		return -1;
-	return was ? 2 : 1;
+	return kept ? 3 : was ? 2 : 1;
 }
 
 static char *message(const char *path, int line, const char *what, const char *text)
@@ -324,7 +419,14 @@ static void parse(struct job *j)
 	const char *name = strrchr(j->path, '/');
 	name = name ? name + 1 : j->path;
 	struct post_error err;
-	if (post_parse(name, data, len, j->tz, &j->post, &err) < 0) {
+	const char *why;
+	const struct source *src = source_for(name, &why);
+	if (!src || src->read(name, j->folder, data, len, &j->entry, &err) < 0) {
+		j->outcome = FAILED;
+		j->message = message(j->path, src ? err.line : 1, "",
+				     src ? err.reason : why);
+	} else if (post_derive(&j->entry, j->tz, &j->post, &err) < 0) {
+		entry_free(&j->entry);
 		j->outcome = FAILED;
 		j->message = message(j->path, err.line, "", err.reason);
 	} else {
@@ -388,8 +490,10 @@ static int store_job(struct run *r, size_t i)
 			r->added++;
 		else if (rc == 2)
 			r->updated++;
+		else if (rc == 3)
+			r->unchanged++;
 		post_free(&j->post);
-		memset(&j->post, 0, sizeof j->post);
+		entry_free(&j->entry);
 		break;
 	case SKIP:
 		break;
@@ -432,13 +536,62 @@ static int import_files(struct run *r)
 	return rc;
 }
 
+/* One stored post derived again from its entry, under this program's
+ * rules; a post its entry no longer derives is kept as it was. */
+static int rederive_one(int64_t id, const char *path, const struct entry *e,
+			void *arg)
+{
+	struct run *r = arg;
+	struct post p;
+	struct post_error err;
+	r->rederive_last = id;
+	if (post_derive(e, r->tz, &p, &err) < 0) {
+		fprintf(stderr, "%s:%d: warning: %s; the post is kept as it was\n",
+			path, err.line, err.reason);
+		return 0;
+	}
+	int rc = keep_code(r, &p, id, path) < 0 ||
+		 store_post_save(&r->store, &p, NULL, path, &id) < 0 ? -1 : 0;
+	post_free(&p);
+	r->rederived += rc == 0;
+	return rc;
+}
+
+#define REDERIVE_BATCH 256
+
+/* Every stored post derived again from its entry when the store was
+ * derived under other rules (DERIVE_VERSION), before the files come in. */
+static int rederive(struct run *r)
+{
+	char *was = store_site_get(&r->store, "derive");
+	int same = was && !strcmp(was, DERIVE_VERSION);
+	free(was);
+	if (same)
+		return 0;
+	char *tz = store_site_get(&r->store, "timezone");
+	r->tz = r->nsites && r->sites[0].timezone ? r->sites[0].timezone :
+		tz ? tz : DEFAULT_TZ;
+	int n;
+	r->rederive_last = 0;
+	do
+		n = store_entries(&r->store, r->rederive_last, REDERIVE_BATCH,
+				  rederive_one, r);
+	while (n == REDERIVE_BATCH);
+	r->tz = NULL;
+	free(tz);
+	if (n < 0 || store_finish(&r->store) < 0)
+		return -1;
+	return store_site_set(&r->store, "derive", DERIVE_VERSION) < 0 ? -1 : 0;
+}
+
 static int import_all(struct run *r)
 {
 	if (store_begin(&r->store) < 0)
 		return -1;
-	/* Posts stored under other HTML rules (sanitize.h) are rendered
-	 * again from their Markdown, before the files come in. */
-	if (save_site(r) < 0 ||
+	/* Posts stored under other rules of derivation, or of HTML
+	 * (sanitize.h), are derived or rendered again before the files
+	 * come in. */
+	if (save_site(r) < 0 || rederive(r) < 0 ||
 	    (r->store.upgraded_from < 3 &&
 	     store_search_backfill(&r->store, post_plain_text) < 0) ||
 	    (r->rerendered = store_rerender(&r->store, SANITIZE_VERSION,
@@ -463,8 +616,10 @@ static void run_free(struct run *r)
 {
 	for (size_t i = 0; i < r->njobs; i++) {
 		struct job *j = &r->jobs[i];
-		if (j->outcome == PARSED && j->post.slug)
+		if (j->outcome == PARSED && j->post.slug) {
 			post_free(&j->post);
+			entry_free(&j->entry);
+		}
 		free(j->message);
 		free(j->path);
 	}
@@ -510,6 +665,12 @@ int main(int argc, char **argv)
 	} else {
 		rc = 2;
 	}
+	if (rc != 2 && r.rederived)
+		fprintf(stderr, "finews-import: %ld posts derived again under "
+			"the rules of version %s\n", r.rederived, DERIVE_VERSION);
+	if (rc != 2 && r.skipped)
+		fprintf(stderr, "finews-import: %ld files skipped, each named "
+			"above with why\n", r.skipped);
 	if (rc != 2)
 		fprintf(stderr, "finews-import: %ld added, %ld updated, %ld unchanged, "
 			"%ld failed, %.2f s\n", r.added, r.updated, r.unchanged,

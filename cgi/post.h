@@ -1,16 +1,24 @@
 /*
- * post.h - one Jekyll post file, parsed into the fields the store keeps.
+ * post.h - a post, as derived from an entry (entry.h) by the site's
+ * rules: the fields the store keeps.
  *
- * post_parse() takes a file's bytes and returns a struct post or a
- * struct post_error ("line: reason").  It never touches the store and
- * keeps no state between calls, so it is easy to test and to fuzz.
- * Front matter is read with libyaml, the body rendered with cmark.
+ * post_derive() takes an entry and returns a struct post or a struct
+ * post_error ("line: reason"); post_parse() reads a Jekyll file's bytes
+ * into an entry and derives it.  Neither touches the store nor keeps
+ * state between calls, so they are easy to test and to fuzz.  Front
+ * matter is read with libyaml, the body rendered with cmark.
  */
 #ifndef FINEWS_POST_H
 #define FINEWS_POST_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+/* The rules of derivation (derive.c): a store derived under another
+ * version is derived again from its entries by the next import. */
+#define DERIVE_VERSION "6"
+
+struct entry;
 
 struct strlist {
 	char **v;
@@ -26,7 +34,10 @@ struct post {
 	struct strlist tags;
 	int64_t published;       /* the instant, seconds since the epoch (UTC) */
 	int utc_offset;          /* minutes east of UTC it was written in */
-	char day[11];            /* "YYYY/MM/DD" in the site's zone: the URL's date */
+	int date_only;           /* the date had no time of day */
+	int zone_offset;         /* the site zone's offset at published */
+	char day[11];            /* "YYYY/MM/DD": the permalink's day, as
+				    Jekyll computed it (derive.c) */
 	char *info_code;         /* share code, NULL when none */
 	char *source_url;        /* original article, NULL when none */
 	char *source_name;       /* NULL when none */
@@ -45,11 +56,16 @@ struct post_error {
 };
 
 /*
- * Parse the post in data[0..len) whose file name (without folders) is
- * name; tz is the site's time zone (e.g. "Asia/Shanghai"), used for
- * dates without an offset and for the URL's day.
- * Returns 0 and fills *p, or -1 and fills *err.  post_free() releases p.
+ * Derive the post of entry e; tz is the site's time zone (e.g.
+ * "Asia/Shanghai"), used for dates without an offset and for the URL's
+ * day.  Returns 0 and fills *p, or -1 and fills *err.  post_free()
+ * releases p.
  */
+int post_derive(const struct entry *e, const char *tz, struct post *p,
+		struct post_error *err);
+
+/* Read the Jekyll post in data[0..len), whose file name (without
+ * folders) is name, and derive it: source_jekyll_read(), post_derive(). */
 int post_parse(const char *name, const char *data, size_t len,
 	       const char *tz, struct post *p, struct post_error *err);
 void post_free(struct post *p);
@@ -63,5 +79,9 @@ char *post_plain_text(const char *md);
 
 /* "2021-12-08-slug.md" -> 1 and the slug/date parts; 0 when not a post. */
 int post_filename(const char *name, char date[11], char **slug);
+
+/* 1 and day ("YYYY-MM-DD") when name holds an 18-digit news id that
+ * starts with a real date (20220526…), else 0. */
+int post_news_id_day(const char *name, char day[11]);
 
 #endif

@@ -23,6 +23,19 @@ int store_site_set(struct store *s, const char *key, const char *value)
 	return sqlite3_changes(s->db) > 0;
 }
 
+char *store_site_get(struct store *s, const char *key)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SITE_GET);
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	char *v = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return v;
+}
+
 int store_site_modified(struct store *s, int64_t t)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_SITE_MODIFIED);
@@ -323,6 +336,103 @@ static void bind_post(sqlite3_stmt *st, const struct post *p, const char *path,
 	sqlite3_bind_text(st, 14, p->front_matter, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 15, p->body_md, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 16, p->body_html, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 19, p->date_only);
+	sqlite3_bind_int(st, 20, p->zone_offset);
+}
+
+static int save_entry(struct store *s, const struct entry *e, int64_t id)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_ENTRY_PUT);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, e->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, e->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, e->folder, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, e->format, -1, SQLITE_STATIC);
+	bind_opt(st, 6, e->front_matter);
+	sqlite3_bind_int(st, 7, e->fm_line);
+	sqlite3_bind_int(st, 8, e->fm_seen);
+	sqlite3_bind_text(st, 9, e->body ? e->body : "", -1, SQLITE_STATIC);
+	return sqlite3_step(st) == SQLITE_DONE ? 0
+		: store_fail(s, "saving a post's entry");
+}
+
+int store_entry_pair(struct store *s, const struct entry *e, int64_t *id)
+{
+	if (strcmp(e->folder, "_posts") && strcmp(e->folder, "old_post"))
+		return 0;
+	sqlite3_stmt *st = store_stmt(s, ST_ENTRY_PAIR);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, e->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, e->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, e->folder, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return store_fail(s, "finding an archived post");
+	*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 1;
+}
+
+char *store_entry_folder(struct store *s, int64_t id)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_ENTRY_FOLDER);
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	char *folder = sqlite3_step(st) == SQLITE_ROW
+		? xstrdup((const char *)sqlite3_column_text(st, 0)) : NULL;
+	sqlite3_reset(st);
+	return folder;
+}
+
+static char *column_dup(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	return v ? xstrdup(v) : NULL;
+}
+
+/* Read in batches (each read first, then handed out): fn may write. */
+int store_entries(struct store *s, int64_t after, int limit, entry_fn fn,
+		  void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_ENTRIES);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int(st, 2, limit);
+	struct row { int64_t id; char *path; struct entry e; } *v =
+		xmalloc((size_t)limit * sizeof *v);
+	int n = 0, rc = SQLITE_DONE;
+	while (n < limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct row *r = &v[n++];
+		memset(r, 0, sizeof *r);
+		r->id = sqlite3_column_int64(st, 0);
+		r->path = column_dup(st, 1);
+		r->e.source = source_named((const char *)sqlite3_column_text(st, 2));
+		r->e.key = column_dup(st, 3);
+		r->e.folder = column_dup(st, 4);
+		r->e.format = column_dup(st, 5);
+		r->e.front_matter = column_dup(st, 6);
+		r->e.fm_line = sqlite3_column_int(st, 7);
+		r->e.fm_seen = sqlite3_column_int(st, 8);
+		r->e.body = column_dup(st, 9);
+	}
+	sqlite3_reset(st);
+	rc = n == limit || rc == SQLITE_DONE ? 0
+		: store_fail(s, "reading the stored entries");
+	for (int i = 0; i < n; i++) {
+		if (rc == 0 && v[i].e.source && v[i].e.key)
+			rc = fn(v[i].id, v[i].path, &v[i].e, arg);
+		free(v[i].path);
+		entry_free(&v[i].e);
+	}
+	free(v);
+	return rc < 0 ? -1 : n;
 }
 
 static char *join_categories(const struct post *p)
@@ -452,7 +562,8 @@ static int rekey(struct store *s, const struct post *p, int64_t id, int64_t *sk)
 	return *sk == -1 ? -1 : 0;
 }
 
-int store_post_save(struct store *s, const struct post *p, const char *path, int64_t *id)
+int store_post_save(struct store *s, const struct post *p,
+		    const struct entry *e, const char *path, int64_t *id)
 {
 	int updated = *id != 0;
 	char *cpath = join_categories(p);
@@ -474,7 +585,8 @@ int store_post_save(struct store *s, const struct post *p, const char *path, int
 	}
 	if (!updated)
 		*id = sqlite3_last_insert_rowid(s->db);
-	if (save_categories(s, p, *id, updated, cats) < 0 ||
+	if ((e && save_entry(s, e, *id) < 0) ||
+	    save_categories(s, p, *id, updated, cats) < 0 ||
 	    save_tags(s, p, *id, updated) < 0 ||
 	    search_insert(s, sk, p->title, p->body_text ? p->body_text : "") < 0)
 		goto out;

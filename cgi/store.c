@@ -67,14 +67,16 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_POST_INSERT] = "INSERT INTO posts(path, slug, day, category_path, "
 		"category_id, title, layout, published, utc_offset, info_code, "
 		"source_url, source_name, summary, front_matter, body_md, "
-		"body_html, imported, sk) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-		"?10, ?11, ?12, ?13, ?14, ?15, ?16, unixepoch(), ?18)",
+		"body_html, imported, sk, date_only, zone_offset) VALUES (?1, ?2, "
+		"?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+		"unixepoch(), ?18, ?19, ?20)",
 	[ST_POST_UPDATE] = "UPDATE posts SET path = ?1, slug = ?2, day = ?3, "
 		"category_path = ?4, category_id = ?5, title = ?6, layout = ?7, "
 		"published = ?8, utc_offset = ?9, info_code = ?10, "
 		"source_url = ?11, source_name = ?12, summary = ?13, "
 		"front_matter = ?14, body_md = ?15, body_html = ?16, "
-		"imported = unixepoch(), sk = ?18 WHERE id = ?17",
+		"imported = unixepoch(), sk = ?18, date_only = ?19, "
+		"zone_offset = ?20 WHERE id = ?17",
 	[ST_POST_DELETE] = "DELETE FROM posts WHERE id = ?1",
 	[ST_CATEGORY_ADD] = "INSERT OR IGNORE INTO categories(slug, name) VALUES (?1, ?1)",
 	[ST_CATEGORY_ID] = "SELECT id, name FROM categories WHERE slug = ?1",
@@ -130,6 +132,21 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"ORDER BY id LIMIT ?2",
 	[ST_POST_SET_HTML] = "UPDATE posts SET body_html = ?2 "
 		"WHERE id = ?1 AND body_html IS NOT ?2",
+	[ST_ENTRY_PUT] = "INSERT INTO entries(post_id, source, key, folder, "
+		"format, front_matter, fm_line, fm_seen, body) VALUES (?1, ?2, ?3, "
+		"?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT(post_id) DO UPDATE SET "
+		"source = excluded.source, key = excluded.key, "
+		"folder = excluded.folder, format = excluded.format, "
+		"front_matter = excluded.front_matter, fm_line = excluded.fm_line, "
+		"fm_seen = excluded.fm_seen, body = excluded.body",
+	[ST_ENTRY_PAIR] = "SELECT post_id FROM entries WHERE key = ?1 AND "
+		"source = ?2 AND folder IN ('_posts', 'old_post') AND folder <> ?3 "
+		"ORDER BY post_id LIMIT 1",
+	[ST_ENTRY_FOLDER] = "SELECT folder FROM entries WHERE post_id = ?1",
+	[ST_ENTRIES] = "SELECT e.post_id, p.path, e.source, e.key, e.folder, "
+		"e.format, e.front_matter, e.fm_line, e.fm_seen, e.body "
+		"FROM entries e JOIN posts p ON p.id = e.post_id "
+		"WHERE e.post_id > ?1 ORDER BY e.post_id LIMIT ?2",
 
 	[ST_SITE_ALL] = "SELECT key, value FROM site",
 	[ST_READ_BEGIN] = "BEGIN",

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <sqlite3.h>
 
+#include "entry.h"
 #include "post.h"
 
 #define STORE_VERSION 6  /* PRAGMA user_version this program writes */
@@ -56,6 +57,10 @@ enum stmt_id {
 	ST_SITE_GET,
 	ST_POSTS_MD,
 	ST_POST_SET_HTML,
+	ST_ENTRY_PUT,
+	ST_ENTRY_PAIR,
+	ST_ENTRY_FOLDER,
+	ST_ENTRIES,
 	/* serving */
 	ST_READ_BEGIN,
 	ST_READ_END,
@@ -142,14 +147,31 @@ struct file_state {
 int store_site_modified(struct store *s, int64_t t);
 /* 1 when the value changed, 0 when it was already so, -1 on an error. */
 int store_site_set(struct store *s, const char *key, const char *value);
+/* The site's value for key (malloc'ed), or NULL when it has none. */
+char *store_site_get(struct store *s, const char *key);
 /* 1 and *f when the file is known, 0 when not, -1 on error. */
 int store_file_get(struct store *s, const char *path, struct file_state *f);
 int store_file_put(struct store *s, const char *path, const struct file_state *f);
 int store_file_touch(struct store *s, const char *path, int64_t size, int64_t mtime);
 /* 1 and *id, *path (malloc'ed) when a post holds code; 0 when none. */
 int store_post_by_code(struct store *s, const char *code, int64_t *id, char **path);
-/* Insert (id == 0) or update post id; *id gets the post's id. */
-int store_post_save(struct store *s, const struct post *p, const char *path, int64_t *id);
+/* Insert (id == 0) or update post id; *id gets the post's id.  e is
+ * the entry p was derived from, stored with it; NULL keeps the stored
+ * one (a post derived again). */
+int store_post_save(struct store *s, const struct post *p,
+		    const struct entry *e, const char *path, int64_t *id);
+/* The post whose entry has e's key and source in the other of the
+ * folders _posts and old_post (a post moved to the archive): 1 and *id,
+ * 0 when none. */
+int store_entry_pair(struct store *s, const struct entry *e, int64_t *id);
+/* The folder of post id's entry (malloc'ed), or NULL when it has none. */
+char *store_entry_folder(struct store *s, int64_t id);
+/* Each stored entry with id > after, by id, at most limit of them:
+ * fn(post id, the post's file, entry, arg); it returns -1 to stop. */
+typedef int (*entry_fn)(int64_t id, const char *path, const struct entry *e,
+			void *arg);
+int store_entries(struct store *s, int64_t after, int limit, entry_fn fn,
+		  void *arg);
 /* Delete post id when no file refers to it any more. */
 int store_post_drop_orphan(struct store *s, int64_t id);
 /* Index the posts that have no search text yet (after an upgrade to

@@ -39,11 +39,14 @@ CREATE TABLE IF NOT EXISTS posts (
 	body_md      TEXT NOT NULL,
 	body_html    TEXT NOT NULL,
 	imported     INTEGER NOT NULL,      -- when this version was stored
-	sk           INTEGER,               -- search key: published * 65536 + n,
-					    -- unique, in time order (see search)
-	date_only    INTEGER NOT NULL DEFAULT 0,  -- 1: the date had no time
-	zone_offset  INTEGER                -- the site zone's offset at published
+	sk           INTEGER,
+	date_only    INTEGER NOT NULL DEFAULT 0,
+	zone_offset  INTEGER
 );
+-- sk: the search key, published * 65536 + n, unique, in time order (see
+-- search).  date_only: 1 when the date was a day, with no time of day.
+-- zone_offset: the offset of the site's zone at published, in minutes
+-- east of UTC (the shown time is published in it).
 
 -- What each post was derived from: the entry its source read (for a
 -- Jekyll post file, its name, folder, raw front matter and raw body, as

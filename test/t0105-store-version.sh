@@ -4,12 +4,12 @@
 . "$(dirname "$0")/lib.sh"
 
 "$IMPORT" --db "$T/db" "$SAMPLE" 2>/dev/null
-is "$(q "$T/db" "PRAGMA user_version")" 5 "a new store is at version 5"
+is "$(q "$T/db" "PRAGMA user_version")" 6 "a new store is at version 6"
 is "$(q "$T/db" "PRAGMA journal_mode")" wal "the store is in WAL mode"
-for t in posts categories tags post_tags post_categories files site; do
+for t in posts categories tags post_tags post_categories files site entries; do
 	is "$(q "$T/db" "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='$t'")" 1 "table $t exists"
 done
-for i in posts_newest post_categories_rank post_tags_rank posts_url; do
+for i in posts_newest post_categories_rank post_tags_rank posts_url posts_slug; do
 	is "$(q "$T/db" "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name='$i'")" 1 "index $i exists"
 done
 plan=$(q "$T/db" "EXPLAIN QUERY PLAN SELECT id FROM posts WHERE day='2021/12/08' AND slug='x'")
@@ -22,12 +22,24 @@ unlike "$plan" "TEMP B-TREE" "without sorting"
 : > "$T/old.db"
 "$IMPORT" --db "$T/old.db" "$SAMPLE" 2>/dev/null
 is "$?" 0 "an empty (version 0) store is upgraded"
-is "$(q "$T/old.db" "PRAGMA user_version")" 5 "to version 5"
+is "$(q "$T/old.db" "PRAGMA user_version")" 6 "to version 6"
+
+# as_v5 DB: make a store as version 5 had it: no entries, no date_only or
+# zone_offset, and each post's day the day as written in the site's zone
+# (Shanghai here), as the release before the Jekyll day rule stored it.
+as_v5() {
+	q "$1" "DROP TABLE entries; DROP INDEX posts_slug;
+		ALTER TABLE posts DROP COLUMN date_only;
+		ALTER TABLE posts DROP COLUMN zone_offset;
+		UPDATE posts SET day = strftime('%Y/%m/%d', published, 'unixepoch', '+8 hours');
+		DELETE FROM site WHERE key = 'derive'; PRAGMA user_version = 5"
+}
 
 # A version 1 store (before post_tags carried the post's time, and before
 # search) is upgraded in place by sql/upgrade-2.sql and upgrade-3.sql,
 # its content kept.
 cp "$T/db" "$T/v1.db"
+as_v5 "$T/v1.db"
 q "$T/v1.db" "DROP TABLE search_trigrams; DROP TABLE search_terms; DROP TABLE search; DROP INDEX posts_sk;
 	ALTER TABLE posts DROP COLUMN sk;
 	DROP INDEX post_categories_rank; ALTER TABLE post_categories DROP COLUMN rank;
@@ -38,11 +50,11 @@ q "$T/v1.db" "DROP TABLE search_trigrams; DROP TABLE search_terms; DROP TABLE se
 is "$(q "$T/v1.db" "SELECT count(*) FROM pragma_table_info('post_tags') WHERE name='published'")" 0 "made a version 1 store"
 "$FCGI" --db "$T/v1.db" --listen "$T/x.sock" 2>"$T/err"
 is "$?" 1 "finews.fcgi refuses a store of another version"
-like "$(cat "$T/err")" "store version 1, expected 5 .*finews-import" "and says how to upgrade it"
+like "$(cat "$T/err")" "store version 1, expected 6 .*finews-import" "and says how to upgrade it"
 "$IMPORT" --db "$T/v1.db" "$SAMPLE" 2>"$T/err"
 is "$?" 0 "the importer upgrades it"
-like "$(cat "$T/err")" "0 added, 0 updated, 32 unchanged" "keeping every post"
-is "$(q "$T/v1.db" "PRAGMA user_version")" 5 "to version 5"
+like "$(cat "$T/err")" "0 added, 32 updated, 0 unchanged" "keeping every post (each file read again: version 6)"
+is "$(q "$T/v1.db" "PRAGMA user_version")" 6 "to version 6"
 is "$(q "$T/v1.db" "SELECT count(*) FROM search")" 32 "every post indexed for search"
 is "$(q "$T/v1.db" "SELECT count(*) FROM search_terms WHERE term NOT IN (SELECT term FROM search_trigrams)")" 0 \
 	"every trigram of the index listed in search_trigrams"
@@ -62,13 +74,47 @@ like "$(cat "$T/err")" "version 99 is newer" "with a clear message"
 # A version 4 store (before search_trigrams) gets the list filled from the
 # index's own vocabulary by sql/upgrade-5.sql.
 cp "$T/db" "$T/v4.db"
+as_v5 "$T/v4.db"
 q "$T/v4.db" "DROP TABLE search_trigrams; PRAGMA user_version = 4"
 "$IMPORT" --db "$T/v4.db" "$SAMPLE" 2>/dev/null
 is "$?" 0 "a version 4 store is upgraded"
-is "$(q "$T/v4.db" "PRAGMA user_version")" 5 "to version 5"
+is "$(q "$T/v4.db" "PRAGMA user_version")" 6 "to version 6"
 is "$(q "$T/v4.db" "SELECT count(*) FROM search_trigrams")" \
 	"$(q "$T/v4.db" "SELECT count(*) FROM search_terms")" "its trigrams listed, as many as the index has"
 is "$(q "$T/v4.db" "SELECT count(*) FROM search_terms WHERE term NOT IN (SELECT term FROM search_trigrams)")" 0 \
 	"the same ones"
+
+# A store made by the release before version 6 (the day as written in its
+# URLs, no entries) answers at Jekyll's permalinks after one run over the
+# same, unchanged folder: every file is read again and derived.
+"$IMPORT" --db "$T/v5.db" "$SAMPLE" 2>/dev/null
+late="slug = '202201062234983310'"
+is "$(q "$T/v5.db" "SELECT day FROM posts WHERE $late")" 2022/01/07 \
+	"a post written 2022-01-06 19:22:45 without an offset is at Jekyll's day"
+as_v5 "$T/v5.db"
+is "$(q "$T/v5.db" "SELECT day FROM posts WHERE $late")" 2022/01/06 \
+	"made a version 5 store, with the day as written"
+before=$(q "$T/v5.db" "SELECT group_concat(id || ' ' || title, ',') FROM (SELECT id, title FROM posts ORDER BY id)")
+"$IMPORT" --db "$T/v5.db" "$SAMPLE" 2>"$T/err"
+is "$?" 0 "the importer upgrades a version 5 store"
+like "$(cat "$T/err")" "0 added, 32 updated, 0 unchanged, 0 failed" "every unchanged file read again"
+is "$(q "$T/v5.db" "SELECT day FROM posts WHERE $late")" 2022/01/07 "the post is at Jekyll's day now"
+is "$(q "$T/v5.db" "SELECT group_concat(id || ' ' || title, ',') FROM (SELECT id, title FROM posts ORDER BY id)")" \
+	"$before" "the same posts, under the same ids"
+is "$(q "$T/v5.db" "SELECT count(*) FROM entries")" 32 "each with its entry"
+is "$(q "$T/v5.db" "SELECT value FROM site WHERE key = 'derive'")" "$(sed -n 's/^#define DERIVE_VERSION "\(.*\)"$/\1/p' "$TOP/cgi/post.h")" \
+	"the rules' version recorded"
+"$IMPORT" --db "$T/v5.db" "$SAMPLE" 2>"$T/err"
+like "$(cat "$T/err")" "0 added, 0 updated, 32 unchanged, 0 failed" "and the next run is quiet"
+is "$(q "$T/v5.db" "PRAGMA integrity_check")" ok "integrity_check"
+
+# Posts whose files are gone are derived again from their stored entries
+# when the rules change.
+cp "$T/v5.db" "$T/gone.db"
+q "$T/gone.db" "UPDATE posts SET day = '1999/01/01'; UPDATE site SET value = 'old' WHERE key = 'derive'"
+"$IMPORT" --db "$T/gone.db" "$T/no-such-post.md" 2>"$T/err"
+like "$(cat "$T/err")" "32 posts derived again" "an import under newer rules derives every stored post again"
+is "$(q "$T/gone.db" "SELECT day FROM posts WHERE $late")" 2022/01/07 "from its entry, without its file"
+is "$(q "$T/gone.db" "SELECT count(*) FROM posts WHERE day = '1999/01/01'")" 0 "every one of them"
 
 done_testing

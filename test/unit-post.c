@@ -4,6 +4,7 @@
  * infoCode, source, body clean-up and summaries.  Prints TAP.
  */
 #include "../cgi/date.h"
+#include "../cgi/entry.h"
 #include "../cgi/post.h"
 #include "../cgi/util.h"
 #include "tap.h"
@@ -73,6 +74,22 @@ static void fails(const char *name, const char *text, int line,
 	   err.reason);
 	if (rc == 0)
 		post_free(&p);
+}
+
+/* Parsing must succeed with a warning starting with why, at line. */
+static void warns(const char *name, const char *text, int line,
+		  const char *why, const char *what)
+{
+	struct post p;
+	struct post_error err;
+	int rc = parse(name, text, &p, &err);
+	ok(rc == 0, "%s: parses (%s)", what, rc ? err.reason : "");
+	if (rc)
+		return;
+	is_int(p.warning_line, line, "  %s: warning line", what);
+	ok(p.warning && !strncmp(p.warning, why, strlen(why)),
+	   "  %s: warning '%s'", what, p.warning ? p.warning : "(none)");
+	post_free(&p);
 }
 
 /* The categories or tags joined by ",". */
@@ -202,7 +219,8 @@ static void test_wire(void)
 	is_str(p.source_url,
 	       "http://finance.example.com/news/1345,202112080000000001.html",
 	       "wire: source url");
-	is_str(p.source_name, "东财滚动", "wire: source name from the tag");
+	is_str(p.source_name, NULL, "wire: no source line: no source named, "
+	       "not the tag");
 	is_str(p.body_md, WIRE_TEXT "\n", "wire: body is the paragraph only");
 	is_str(p.body_html, "<p>" WIRE_TEXT "</p>\n", "wire: body html");
 	is_str(p.summary, WIRE_TEXT, "wire: short summary, no ellipsis");
@@ -389,9 +407,41 @@ static void test_dates(void)
 	date_case("2021-12-09-a.md", "date: '2021-12-09 00:10:00 +0900'\n",
 		  instant("2021-12-08 15:10:00 +0000"), 540, "2021/12/08",
 		  "Tokyo just after midnight is still the day before");
+	/* Jekyll's permalink day: a plain date without an offset is UTC
+	 * to SafeYAML; the shown instant stays the time as written. */
 	date_case("2021-12-08-a.md", "date: 2021-12-08 23:59:59\n",
-		  instant("2021-12-08 15:59:59 +0000"), 480, "2021/12/08",
-		  "no offset: Shanghai time");
+		  instant("2021-12-08 15:59:59 +0000"), 480, "2021/12/09",
+		  "no offset: Shanghai time shown, Jekyll's next day in the URL");
+	date_case("2021-12-08-a.md", "date: 2021-12-08 15:59:59\n",
+		  instant("2021-12-08 07:59:59 +0000"), 480, "2021/12/08",
+		  "no offset, 15:59:59: the same day");
+	date_case("2021-12-08-a.md", "date: 2021-12-08 16:00:00\n",
+		  instant("2021-12-08 08:00:00 +0000"), 480, "2021/12/09",
+		  "no offset, 16:00:00: the next day");
+	date_case("2021-12-08-a.md", "date: 2021-12-08 20:30:00\n",
+		  instant("2021-12-08 12:30:00 +0000"), 480, "2021/12/09",
+		  "no offset, 20:30: the next day");
+	date_case("2021-12-31-a.md", "date: 2021-12-31 18:00:00\n",
+		  instant("2021-12-31 10:00:00 +0000"), 480, "2022/01/01",
+		  "no offset, New Year's Eve: the next year");
+	date_case("2021-12-08-a.md", "date: 2021-12-08T20:30:00\n",
+		  instant("2021-12-08 12:30:00 +0000"), 480, "2021/12/09",
+		  "ISO without an offset: UTC to SafeYAML too");
+	date_case("2021-12-08-a.md", "date: 2021-12-08 20:30:00 +0800\n",
+		  instant("2021-12-08 12:30:00 +0000"), 480, "2021/12/08",
+		  "+0800: the day as written");
+	date_case("2021-12-09-a.md", "date: 2021-12-09T20:15:00Z\n",
+		  instant("2021-12-09 20:15:00 +0000"), 0, "2021/12/10",
+		  "Z: the instant, in Shanghai");
+	date_case("2021-12-08-a.md", "date: \"2021-12-08 20:30:00\"\n",
+		  instant("2021-12-08 12:30:00 +0000"), 480, "2021/12/08",
+		  "quoted: a string, which Ruby reads in the site's zone");
+	date_case("2021-12-08-a.md", "date: 2021-12-08 20:30\n",
+		  instant("2021-12-08 12:30:00 +0000"), 480, "2021/12/08",
+		  "no seconds: not a YAML time, read in the site's zone");
+	date_case("2021-12-10-a.md", "date: 2021-12-10\n",
+		  instant("2021-12-09 16:00:00 +0000"), 480, "2021/12/10",
+		  "a day alone: that day");
 	date_case("2021-12-08-a.md", "date: \"2021-12-08\"\n",
 		  instant("2021-12-07 16:00:00 +0000"), 480, "2021/12/08",
 		  "a day alone, quoted");
@@ -429,17 +479,90 @@ static void test_dates(void)
 	      "17 digits are not a news id");
 	fails("2022139912345678901.md", "\n---\ntitle: t\n---\n", 2, "no date",
 	      "a news id with a bad month");
-	fails("2021-12-08-x.md", "---\ntitle: t\ndate: 2021-13-01\n---\n", 3,
-	      "bad date: 2021-13-01", "month 13");
-	fails("2021-12-08-x.md", "---\ntitle: t\ndate: 2021-02-29 10:00\n---\n",
-	      3, "bad date: 2021-02-29 10:00", "no leap day in 2021");
-	fails("2021-12-08-x.md", "---\ndate: 昨天下午\n---\n", 2,
+	/* A bad date is a warning when the name gives a day. */
+	warns("2021-12-08-x.md", "---\ntitle: t\ndate: 2021-13-01\n---\n", 3,
+	      "bad date: 2021-13-01; dated by its file name", "month 13");
+	warns("2021-12-08-x.md", "---\ntitle: t\ndate: 2021-02-29 10:00\n---\n",
+	      3, "bad date: 2021-02-29 10:00; dated by its file name",
+	      "no leap day in 2021");
+	warns("-202205262391921712.md", "---\ntitle: t\ndate: \" +0800\"\n---\n",
+	      3, "bad date: +0800; dated by the news id in its file name",
+	      "an offset alone, no date in the name: the news id's");
+	warns("202205262391921712.md", "---\ntitle: t\n---\n", 1,
+	      "no date; dated by the news id in its file name",
+	      "no date anywhere but the news id");
+	fails("x.md", "---\ntitle: t\ndate: 2021-13-01\n---\n", 3,
+	      "bad date: 2021-13-01", "month 13, nothing in the name");
+	fails("notes.md", "---\ndate: 昨天下午\n---\n", 2,
 	      "bad date: 昨天下午", "words are no date");
-	fails("2021-12-08-x.md",
+	fails("notes.md",
 	      "---\ntitle: t\ndate: 2021-12-08 10:00:00 +0800 北京时间\n---\n",
 	      3, "bad date: ", "trailing garbage");
-	fails("2021-12-08-x.md", "---\ndate: [2021-12-08]\n---\n", 2,
+	fails("notes.md", "---\ndate: [2021-12-08]\n---\n", 2,
 	      "bad date: ", "a list is no date");
+}
+
+/* ---- entries: the folder and the front matter as Jekyll saw them -------- */
+
+/* Derive text read from folder under name; check day and date_only. */
+static void entry_case(const char *folder, const char *name, const char *text,
+		       const char *day, int date_only, const char *warning,
+		       const char *what)
+{
+	struct entry e;
+	struct post p;
+	struct post_error err;
+	ok(source_jekyll_read(name, folder, text, strlen(text), &e, &err) == 0,
+	   "%s: read", what);
+	int rc = post_derive(&e, SH, &p, &err);
+	ok(rc == 0, "  %s: derived (%s)", what, rc ? err.reason : "");
+	if (rc == 0) {
+		is_str(p.day, day, "  %s: permalink day", what);
+		is_int(p.date_only, date_only, "  %s: date only", what);
+		ok(warning ? p.warning && strstr(p.warning, warning) : !p.warning,
+		   "  %s: warning '%s'", what, p.warning ? p.warning : "(none)");
+		post_free(&p);
+	}
+	entry_free(&e);
+}
+
+static void test_entries(void)
+{
+	const char *late = "---\ntitle: t\ndate: 2021-12-08 20:30:00\n---\n正文\n";
+	const char *late8 = "---\ntitle: t\ndate: 2021-12-08 20:30:00 +0800\n---\n正文\n";
+	entry_case("_posts", "2021-12-08-a.md", late, "2021/12/09", 0, NULL,
+		   "_posts/, no offset, 20:30");
+	entry_case("old_post", "2021-12-08-a.md", late8, "2021/12/09", 0, NULL,
+		   "old_post/, +0800 added on archiving: the day it had in _posts/");
+	entry_case("_posts", "2021-12-08-a.md", late8, "2021/12/08", 0, NULL,
+		   "_posts/, +0800: the day as written");
+	entry_case("old_post", "2021-12-08-a.md",
+		   "---\ntitle: t\ndate: 2021-12-08 20:30:00 +0900\n---\n正文\n",
+		   "2021/12/08", 0, NULL, "old_post/, another offset: as written");
+	entry_case("_posts", "2021-12-10-a.md",
+		   "---\ntitle: t\ndate: 2021-12-10\n---\n正文\n", "2021/12/10", 1,
+		   NULL, "a day alone has no time");
+	entry_case("_posts", "2021-12-10-a.md", "---\ntitle: t\n---\n正文\n",
+		   "2021/12/10", 1, NULL, "the file name's day has no time");
+	entry_case("_posts", "2021-12-08-a.md", "\n---\ntitle: t\ncategories: x\n"
+		   "date: 2021-12-08 20:30:00\n---\n正文\n", "2021/12/09", 0,
+		   "Jekyll did not see it", "a blank line before the front matter");
+
+	struct entry e;
+	struct post_error err;
+	ok(source_jekyll_read("2021-12-08-a.md", "_posts", late, strlen(late), &e,
+			      &err) == 0 && e.fm_seen && e.fm_line == 1 &&
+	   !strcmp(e.format, "markdown") && !strcmp(e.body, "正文\n") &&
+	   !strcmp(e.front_matter, "title: t\ndate: 2021-12-08 20:30:00\n"),
+	   "an entry holds the raw front matter and body");
+	entry_free(&e);
+	ok(source_jekyll_refuses("2021-12-08-a.md") == NULL &&
+	   source_jekyll_refuses("-202205262391921712.md") == NULL &&
+	   source_jekyll_refuses("hello-world.md") != NULL &&
+	   source_jekyll_refuses(".2021-12-08-a.md.swp") != NULL &&
+	   source_jekyll_refuses("2021-12-08-a.md~") != NULL &&
+	   source_jekyll_refuses("2021-12-08-a.txt") != NULL,
+	   "which names are posts");
 }
 
 /* ---- categories and tags ------------------------------------------------- */
@@ -604,10 +727,19 @@ static void source_case(const char *tags, const char *body, const char *url,
 static void test_source(void)
 {
 	source_case("tags: 南昌日报新闻\n", "正文。\n\n<https://a.example.com/1.html>\n",
-		    "https://a.example.com/1.html", "南昌日报", "https autolink");
+		    "https://a.example.com/1.html", NULL,
+		    "https autolink; the tag is no source's name");
 	source_case("tags: [快讯, 其他新闻]\n",
 		    "正文。\n<http://a.example.com/2>\n  \n\n", "http://a.example.com/2",
-		    "快讯", "tag without 新闻 kept whole");
+		    NULL, "trailing blank lines");
+	source_case("tags: 东财滚动新闻\n",
+		    "正文。（文章来源：上海<span><a href=\"#\">证券</a></span>报）\n",
+		    NULL, "上海证券报", "文章来源 read by its text, markup inside");
+	source_case("", "<p>正文。</p>\n<p>（文章来源：<b>中国</b>证券报）</p>\n",
+		    NULL, "中国证券报", "文章来源 in raw HTML with markup");
+	source_case("", "正文（文章来源：一段很长很长很长很长很长很长很长很长很长很长很长"
+		    "很长很长很长很长很长很长很长很长很长很长很长的话）\n", NULL, NULL,
+		    "a 文章来源 of over 40 characters is no name");
 	source_case("tags: 新闻\n", "正文。\n", NULL, NULL,
 		    "tag that is only 新闻");
 	source_case("", "正文。\n", NULL, NULL, "no tags, no source");
@@ -743,6 +875,7 @@ int main(void)
 	test_front_matter();
 	test_utf8();
 	test_dates();
+	test_entries();
 	test_lists();
 	test_titles();
 	test_info_code();

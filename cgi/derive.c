@@ -1,14 +1,19 @@
 /*
- * post.c - turn one Jekyll post file into a struct post.
+ * derive.c - stage two of an import: a post derived from an entry
+ * (entry.h) by the site's rules.
  *
- * The steps, in order: check the bytes are UTF-8; drop a BOM and CRLF
- * line ends; find the front matter between its "---" lines and read it
- * with libyaml; take the date (front matter, else the file name, else a
- * news id in the slug); cut the navigation links, share link and source
- * link from the end of the body; render the rest with cmark and take
- * a plain-text summary from cmark's tree.  No state is kept between calls.
+ * The steps, in order: read the front matter with libyaml; take the date
+ * (front matter, else the file name, else a news id in the name) and the
+ * permalink's day as Jekyll computed it; cut the navigation links, share
+ * link and source link from the end of the body; render the rest with
+ * cmark, sanitize it, and take a plain-text summary and the source's name
+ * from its text.  No state is kept between calls.  DERIVE_VERSION (post.h)
+ * names these rules: change it with them, and every stored post is
+ * derived again.
  */
 #include "post.h"
+
+#include "entry.h"
 
 #include "date.h"
 #include "sanitize.h"
@@ -27,22 +32,24 @@
 #define YAML_DEPTH_MAX 16
 #define YAML_ALIASES_MAX 16
 
-/* Everything one post_parse() call works with. */
+/* Everything one post_derive() call works with. */
 struct ctx {
+	const struct entry *e;
 	const char *tz;
 	struct post *p;
 	struct post_error *err;
-	char *text;             /* the file, BOM and CRs gone, NUL-terminated */
-	size_t len;
 	int open_line;          /* line of the opening "---" */
-	size_t fm_off, fm_len;  /* the front matter's text */
-	size_t body_off;
+	size_t fm_len;          /* the front matter's length */
 	char fname_date[11];    /* "" when the name has none */
 	char *date;             /* front matter date, NULL when none */
 	int date_line;
+	int date_plain;         /* the date was a plain YAML scalar */
 };
 
 /* ---- small helpers ----------------------------------------------------- */
+
+static void warn(struct ctx *c, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 static int fail(struct ctx *c, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -55,15 +62,6 @@ static int fail(struct ctx *c, int line, const char *fmt, ...)
 	va_end(ap);
 	c->err->line = line;
 	return -1;
-}
-
-/* 1-based line of byte off of s. */
-static int line_at(const char *s, size_t off)
-{
-	int line = 1;
-	for (size_t i = 0; i < off; i++)
-		line += s[i] == '\n';
-	return line;
 }
 
 static int is_space(char c)
@@ -185,84 +183,6 @@ int post_filename(const char *name, char date[11], char **slug)
 	return 1;
 }
 
-/* The slug of a name that is not a dated post file: the name less its
- * extension.  -1 when it is not UTF-8. */
-static int fallback_slug(struct ctx *c, const char *name)
-{
-	const char *base = name ? name : "";
-	const char *slash = strrchr(base, '/');
-	if (slash)
-		base = slash + 1;
-	const char *dot = strrchr(base, '.');
-	size_t n = dot && dot > base ? (size_t)(dot - base) : strlen(base);
-	if (!utf8_valid(base, n))
-		return fail(c, 0, "file name is not UTF-8");
-	c->p->slug = xstrndup(base, n);
-	return 0;
-}
-
-/* ---- text and front matter --------------------------------------------- */
-
-/* Check the bytes, then copy them without a BOM and with LF line ends. */
-static int load_text(struct ctx *c, const char *data, size_t len)
-{
-	size_t bad = utf8_invalid_at(data, len);
-	if (bad < len)
-		return fail(c, line_at(data, bad), "invalid UTF-8");
-	const char *nul = memchr(data, '\0', len);
-	if (nul)
-		return fail(c, line_at(data, (size_t)(nul - data)), "NUL byte");
-	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
-		data += 3, len -= 3;
-	c->text = xmalloc(len + 1);
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		if (!(data[i] == '\r' && i + 1 < len && data[i + 1] == '\n'))
-			c->text[n++] = data[i];
-	c->text[n] = '\0';
-	c->len = n;
-	return 0;
-}
-
-/* 1 when s[0..n) is the marker (e.g. "---") with only blanks after it. */
-static int is_marker(const char *s, size_t n, const char *marker)
-{
-	return starts_with(s, n, marker) &&
-	       is_blank(s + strlen(marker), n - strlen(marker));
-}
-
-/* Length of the line starting at off, without its '\n'. */
-static size_t line_len(const struct ctx *c, size_t off)
-{
-	const char *nl = memchr(c->text + off, '\n', c->len - off);
-	return nl ? (size_t)(nl - (c->text + off)) : c->len - off;
-}
-
-/* Find the "---" lines: fills open_line, fm_off/fm_len and body_off. */
-static int find_front_matter(struct ctx *c)
-{
-	size_t off = 0, n;
-	int line = 1;
-	while (off < c->len && is_blank(c->text + off, n = line_len(c, off)))
-		off += n + 1, line++;
-	if (off >= c->len || !is_marker(c->text + off, line_len(c, off), "---"))
-		return fail(c, off >= c->len ? 1 : line, "no front matter");
-	c->open_line = line;
-	off += line_len(c, off) + 1;
-	c->fm_off = off;
-	while (off < c->len) {
-		n = line_len(c, off);
-		if (is_marker(c->text + off, n, "---") ||
-		    is_marker(c->text + off, n, "...")) {
-			c->fm_len = off - c->fm_off;
-			c->body_off = off + n + (off + n < c->len);
-			return 0;
-		}
-		off += n + 1;
-	}
-	return fail(c, c->open_line, "unterminated front matter");
-}
-
 /* ---- YAML -------------------------------------------------------------- */
 
 /* File line of a mark in the front matter. */
@@ -382,6 +302,8 @@ static int read_keys(struct ctx *c, yaml_document_t *doc, yaml_node_t *root)
 	}
 	if (k.date && !is_null(k.date)) {
 		c->date_line = yaml_line(c, k.date->start_mark);
+		c->date_plain = k.date->type == YAML_SCALAR_NODE &&
+			k.date->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		c->date = scalar_dup(k.date);
 		if (!c->date)
 			return fail(c, c->date_line, "bad date: not a scalar");
@@ -390,9 +312,8 @@ static int read_keys(struct ctx *c, yaml_document_t *doc, yaml_node_t *root)
 	lower_categories(&c->p->categories);
 	add_plural(doc, k.tag, k.tags, &c->p->tags);
 	if (c->p->categories.over || c->p->tags.over) {
-		c->p->warning = xstrdup("more than 100 categories or tags; the first "
-					"100 kept");
-		c->p->warning_line = c->open_line;
+		warn(c, c->open_line, "more than 100 categories or tags; the "
+		     "first 100 kept");
 	}
 	return 0;
 }
@@ -448,7 +369,7 @@ static int parse_yaml(struct ctx *c)
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	int rc = 0;
-	c->p->front_matter = xstrndup(c->text + c->fm_off, c->fm_len);
+	c->p->front_matter = xstrdup(c->e->front_matter);
 	if (yaml_bounded(c) < 0)
 		return -1;
 	if (!yaml_parser_initialize(&parser))
@@ -474,18 +395,41 @@ static int parse_yaml(struct ctx *c)
 
 /* ---- date -------------------------------------------------------------- */
 
-/* "YYYY-MM-DD" from the first run of exactly 18 digits in slug, or "". */
-static void news_id_day(const char *slug, char day[11])
+/* A remark for stderr; a second one is appended to the first. */
+static void warn(struct ctx *c, int line, const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+	char text[300];
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	if (c->p->warning)
+		buf_printf(&b, "%s; %s", c->p->warning, text);
+	else
+		buf_adds(&b, text);
+	free(c->p->warning);
+	c->p->warning = buf_steal(&b);
+	if (!c->p->warning_line)
+		c->p->warning_line = line;
+}
+
+int post_news_id_day(const char *name, char day[11])
 {
 	day[0] = '\0';
-	for (const char *s = slug; *s;) {
+	for (const char *s = name; *s;) {
 		size_t n = strspn(s, "0123456789");
 		if (n == 18) {
-			snprintf(day, 11, "%.4s-%.2s-%.2s", s, s + 4, s + 6);
-			return;
+			char d[11];
+			snprintf(d, sizeof d, "%.4s-%.2s-%.2s", s, s + 4, s + 6);
+			if (date_valid(d)) {
+				memcpy(day, d, sizeof d);
+				return 1;
+			}
 		}
 		s += n ? n : 1;
 	}
+	return 0;
 }
 
 /* Copy v for an error message, cut on a character boundary. */
@@ -496,28 +440,74 @@ static void quote_value(const char *v, char *out, size_t size)
 	snprintf(out, size, "%.*s%s", (int)n, v, cut ? "…" : "");
 }
 
+/* The day of the file name, else of the news id in it ("" when none);
+ * *from says which. */
+static void name_day(struct ctx *c, char day[11], const char **from)
+{
+	*from = "its file name";
+	if (c->fname_date[0]) {
+		memcpy(day, c->fname_date, 11);
+		return;
+	}
+	*from = "the news id in its file name";
+	post_news_id_day(c->e->key, day);
+}
+
+/*
+ * The instant Jekyll built the permalink from.  Jekyll reads front matter
+ * with SafeYAML, which takes a plain (unquoted) "YYYY-MM-DD HH:MM:SS"
+ * without an offset as UTC; the URL's day is that instant in the site's
+ * zone.  A quoted date, or one without seconds, is a string, which Ruby's
+ * Time.parse reads in the site's zone, as date_parse() does; so is a day
+ * alone.  A post archived to old_post/ had the site zone's offset added
+ * to its date by the scraper: its permalink is the one it had in _posts/,
+ * from the date without that offset.
+ */
+static int64_t permalink_instant(const struct ctx *c)
+{
+	const struct post *p = c->p;
+	int has_offset;
+	if (!c->date || !c->date_plain || !date_is_yaml_time(c->date, &has_offset))
+		return p->published;
+	if (!has_offset)
+		return p->published + (int64_t)p->utc_offset * 60;
+	if (!strcmp(c->e->folder, "old_post") &&
+	    p->utc_offset == date_zone_offset(c->tz, p->published))
+		return p->published + (int64_t)p->utc_offset * 60;
+	return p->published;
+}
+
+/* The date: the front matter's, else the file name's, else the news
+ * id's; a bad or missing front matter date is a warning when the name
+ * gives one. */
 static int resolve_date(struct ctx *c)
 {
 	struct post *p = c->p;
-	char day[11];
+	char q[128] = "", day[11];
+	const char *from;
+	int dated = 0;
 	if (c->date && *c->date) {
-		if (date_parse(c->date, c->tz, &p->published, &p->utc_offset)) {
-			char q[128];
+		dated = !date_parse(c->date, c->tz, &p->published, &p->utc_offset);
+		p->date_only = dated && !date_has_time(c->date);
+		if (!dated)
 			quote_value(c->date, q, sizeof q);
-			return fail(c, c->date_line, "bad date: %s", q);
-		}
-	} else {
-		if (c->fname_date[0])
-			memcpy(day, c->fname_date, 11);
-		else
-			news_id_day(p->slug, day);
+	}
+	if (!dated) {
+		name_day(c, day, &from);
 		if (!day[0] ||
 		    date_parse(day, c->tz, &p->published, &p->utc_offset))
-			return fail(c, c->open_line, "no date");
+			return q[0] ? fail(c, c->date_line, "bad date: %s", q)
+				    : fail(c, c->open_line, "no date");
+		p->date_only = 1;
+		if (q[0])
+			warn(c, c->date_line, "bad date: %s; dated by %s", q, from);
+		else if (!c->fname_date[0])
+			warn(c, c->open_line, "no date; dated by %s", from);
 	}
+	p->zone_offset = date_zone_offset(c->tz, p->published);
+	int64_t t = permalink_instant(c);
 	char buf[32];
-	date_format(p->published, date_zone_offset(c->tz, p->published),
-		    buf, sizeof buf);
+	date_format(t, date_zone_offset(c->tz, t), buf, sizeof buf);
 	snprintf(p->day, sizeof p->day, "%.4s/%.2s/%.2s", buf, buf + 5,
 		 buf + 8);
 	return 0;
@@ -709,7 +699,8 @@ static size_t strip_tail(struct post *p, struct line *v, size_t n)
 static void clean_body(struct ctx *c)
 {
 	struct line *v;
-	size_t n = split_lines(c->text + c->body_off, c->len - c->body_off, &v);
+	const char *body = c->e->body ? c->e->body : "";
+	size_t n = split_lines(body, strlen(body), &v);
 	size_t end = strip_tail(c->p, v, n), start = 0;
 	while (start < end && is_blank(v[start].s, v[start].n))
 		start++;
@@ -770,10 +761,14 @@ static char *find_info_code(const char *body, size_t n, const char *slug)
 	return NULL;
 }
 
-/* X of "（文章来源：X）" in the body, or NULL. */
-static char *source_from_body(const char *body)
+#define SOURCE_CHARS_MAX 40
+
+/* X of "（文章来源：X）" in the body's plain text, whatever markup the
+ * line had (the text has none), or NULL: a post with no such line names
+ * no source. */
+static char *source_from_text(const char *text)
 {
-	for (const char *s = body; (s = strstr(s, "文章来源")); ) {
+	for (const char *s = text; (s = strstr(s, "文章来源")); ) {
 		s += strlen("文章来源");
 		if (!strncmp(s, "：", 3))
 			s += 3;
@@ -782,27 +777,18 @@ static char *source_from_body(const char *body)
 		else
 			continue;
 		const char *e = strstr(s, "）");
-		const char *nl = strpbrk(s, "\n<");
-		if (!e || (nl && nl < e))
-			continue;
+		const char *paren = strstr(s, ")");
+		if (paren && (!e || paren < e))
+			e = paren;
+		if (!e)
+			return NULL;
 		struct line l = trim((struct line){ s, (size_t)(e - s) });
-		if (l.n)
+		int cut;
+		utf8_prefix(l.s, l.n, SOURCE_CHARS_MAX, &cut);
+		if (l.n && !cut)
 			return xstrndup(l.s, l.n);
 	}
 	return NULL;
-}
-
-/* The source's name: the body's 文章来源, else the first tag less 新闻. */
-static char *find_source_name(const struct post *p)
-{
-	char *name = source_from_body(p->body_md);
-	if (name || !p->tags.n)
-		return name;
-	const char *t = p->tags.v[0];
-	size_t n = strlen(t), k = strlen("新闻");
-	if (n >= k && !strcmp(t + n - k, "新闻"))
-		n -= k;
-	return n ? xstrndup(t, n) : NULL;
 }
 
 /* ---- plain text -------------------------------------------------------- */
@@ -963,9 +949,7 @@ static void render(struct ctx *c)
 		free(p->title);
 		p->title = *text ? cut_chars(text, TITLE_CHARS, 0)
 				 : xstrdup(p->slug);
-		free(p->warning);
-		p->warning = xstrdup("empty title, using the start of the body");
-		p->warning_line = c->open_line;
+		warn(c, c->open_line, "empty title, using the start of the body");
 	}
 	p->body_text = text;
 }
@@ -980,38 +964,75 @@ char *post_plain_text(const char *md)
 
 /* ---- the whole ---------------------------------------------------------- */
 
-static int parse(struct ctx *c, const char *name, const char *data,
-		 size_t len)
+/* The slug of a name that is not a dated post file: the name less its
+ * extension and any '-' around it. */
+static int undated_slug(struct ctx *c, const char *name)
 {
-	if (!post_filename(name, c->fname_date, &c->p->slug) &&
-	    fallback_slug(c, name))
-		return -1;
-	if (load_text(c, data, len) || find_front_matter(c) ||
-	    parse_yaml(c) || resolve_date(c))
-		return -1;
-	struct post *p = c->p;
-	p->info_code = find_info_code(c->text + c->body_off,
-				      c->len - c->body_off, p->slug);
-	clean_body(c);
-	p->source_name = find_source_name(p);
-	render(c);
+	const char *dot = strrchr(name, '.');
+	size_t n = dot && dot > name ? (size_t)(dot - name) : strlen(name);
+	while (n && *name == '-')
+		name++, n--;
+	while (n && name[n - 1] == '-')
+		n--;
+	if (!n)
+		return fail(c, 0, "no name to make a URL of");
+	if (!utf8_valid(name, n))
+		return fail(c, 0, "file name is not UTF-8");
+	c->p->slug = xstrndup(name, n);
 	return 0;
+}
+
+static int derive(struct ctx *c)
+{
+	const struct entry *e = c->e;
+	struct post *p = c->p;
+	if (!post_filename(e->key, c->fname_date, &p->slug) &&
+	    undated_slug(c, e->key))
+		return -1;
+	if (!e->front_matter)
+		return fail(c, 1, "no front matter");
+	c->open_line = e->fm_line;
+	c->fm_len = strlen(e->front_matter);
+	if (parse_yaml(c) || resolve_date(c))
+		return -1;
+	const char *body = e->body ? e->body : "";
+	p->info_code = find_info_code(body, strlen(body), p->slug);
+	clean_body(c);
+	render(c);
+	p->source_name = source_from_text(p->body_text);
+	if (!e->fm_seen)
+		warn(c, e->fm_line, "blank lines before the front matter: "
+		     "Jekyll did not see it and published the file at "
+		     "/%s/%s.html, which redirects to the post", p->day, p->slug);
+	return 0;
+}
+
+int post_derive(const struct entry *e, const char *tz, struct post *p,
+		struct post_error *err)
+{
+	struct ctx c = {0};
+	memset(p, 0, sizeof *p);
+	memset(err, 0, sizeof *err);
+	c.e = e;
+	c.tz = tz && *tz ? tz : "Asia/Shanghai";
+	c.p = p;
+	c.err = err;
+	int rc = derive(&c);
+	free(c.date);
+	if (rc)
+		post_free(p);
+	return rc;
 }
 
 int post_parse(const char *name, const char *data, size_t len,
 	       const char *tz, struct post *p, struct post_error *err)
 {
-	struct ctx c = {0};
+	struct entry e;
 	memset(p, 0, sizeof *p);
-	memset(err, 0, sizeof *err);
-	c.tz = tz && *tz ? tz : "Asia/Shanghai";
-	c.p = p;
-	c.err = err;
-	int rc = parse(&c, name, data ? data : "", data ? len : 0);
-	free(c.text);
-	free(c.date);
-	if (rc)
-		post_free(p);
+	if (source_jekyll_read(name, "", data, len, &e, err) < 0)
+		return -1;
+	int rc = post_derive(&e, tz, p, err);
+	entry_free(&e);
 	return rc;
 }
 
