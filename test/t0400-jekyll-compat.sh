@@ -182,7 +182,7 @@ check_site() {
 	nold=0 noldpages=0
 	if [ -d "$site/old_post" ]; then
 		nold=$(ls "$site/old_post" | grep -cE '^[0-9]{4}-[0-9]{2}-[0-9]{2}-.+\.(md|markdown|html)$')
-		for _f in "$site"/old_post/*.md "$site"/old_post/*.markdown; do
+		for _f in "$site"/old_post/*.md "$site"/old_post/*.markdown "$site"/old_post/*.html; do
 			[ -f "$_f" ] && ! no_front_matter "$_f" && noldpages=$((noldpages + 1))
 		done
 	fi
