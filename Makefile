@@ -26,7 +26,7 @@ CXXFLAGS += -std=c++17 $(OPT) $(WARN)
 DEBS := build-essential pkg-config libsqlite3-dev sqlite3 libyaml-dev \
 	libcmark-dev libxxhash-dev libfcgi-dev libctemplate-dev libgumbo-dev nginx \
 	curl perl tidy libxml2-utils chromium fonts-noto-cjk libfcgi-bin \
-	python3-feedparser wrk time
+	python3-feedparser wrk time jekyll
 
 # Build flavours: build/ is optimised; build/san has the sanitizers on.
 B ?= build
