@@ -87,7 +87,7 @@ like "$b" '<a [^>]*href="/emnews/"[^>]*>东财滚动新闻</a>' "article: link t
 for tag in 东财滚动新闻 外汇 央行; do
 	like "$b" ">$tag<" "article: tag $tag"
 done
-like "$b" "东财滚动([^新]|$)" "article: source name 东财滚动"
+unlike "$b" "来源：东财滚动" "article: its tag is not shown as its source (it names no 文章来源)"
 like "$b" 'href="http://finance.example.com/news/1351,202112132201708842.html"' "article: link to the original"
 like "$b" 'href="[^"]*/html_News/NewsShare.html\?infoCode=NW202112132201708842"' "article: share link"
 like "$b" "今日公开市场开展7天期逆回购操作1000亿元" "article: body"
