@@ -1000,10 +1000,11 @@ static int derive(struct ctx *c)
 	clean_body(c);
 	render(c);
 	p->source_name = source_from_text(p->body_text);
-	if (!e->fm_seen)
+	if (!e->fm_seen && c->fname_date[0])
 		warn(c, e->fm_line, "blank lines before the front matter: "
 		     "Jekyll did not see it and published the file at "
-		     "/%s/%s.html, which redirects to the post", p->day, p->slug);
+		     "/%.4s/%.2s/%.2s/%s.html, which redirects to the post",
+		     c->fname_date, c->fname_date + 5, c->fname_date + 8, p->slug);
 	return 0;
 }
 

@@ -546,7 +546,8 @@ static void test_entries(void)
 		   "2021/12/10", 1, NULL, "the file name's day has no time");
 	entry_case("_posts", "2021-12-08-a.md", "\n---\ntitle: t\ncategories: x\n"
 		   "date: 2021-12-08 20:30:00\n---\n正文\n", "2021/12/09", 0,
-		   "Jekyll did not see it", "a blank line before the front matter");
+		   "Jekyll did not see it and published the file at /2021/12/08/a.html",
+		   "a blank line before the front matter");
 
 	struct entry e;
 	struct post_error err;
