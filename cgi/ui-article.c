@@ -6,11 +6,6 @@
  */
 #include "cmd.h"
 
-#include <stdio.h>
-#include <string.h>
-
-#include "date.h"
-
 /* The TAGS section, made when the first tag comes; and the tags in the
  * page's <head> (Open Graph's article:tag). */
 struct tags {
@@ -76,16 +71,15 @@ static void set_share(struct tmpl_dict *body, const struct post_row *p)
 static int fill(struct ctx *c, struct tmpl_dict *root, struct tmpl_dict *body,
 		const struct post_row *p)
 {
-	char when[40], iso[40];
-	date_format(p->published, p->utc_offset, when, sizeof when);
-	date_format_iso(p->published, p->utc_offset, iso, sizeof iso);
+	struct when when;
+	page_when(c, p, &when);
 	tmpl_set(root, "OG_TYPE", "article");
 	struct tmpl_dict *meta = tmpl_add(root, "ARTICLE_META");
-	tmpl_set(meta, "PUBLISHED_TIME", iso);
+	tmpl_set(meta, "PUBLISHED_TIME", when.iso);
 	tmpl_set(meta, "SECTION", p->category_name);
 	tmpl_set(body, "TITLE", p->title);
-	tmpl_set(body, "DATE", when);
-	tmpl_set(body, "DATETIME", iso);
+	tmpl_set(body, "DATE", when.text);
+	tmpl_set(body, "DATETIME", when.iso);
 	tmpl_set(body, "BODY_HTML", p->body_html);
 	if (p->category_slug) {
 		struct buf url = {0};
