@@ -5,6 +5,7 @@
 #include "cmd.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "util.h"
@@ -41,25 +42,69 @@ static const char *prev_slash(const char *p, const char *end)
 	return end > p ? end - 1 : NULL;
 }
 
-/* /<categories>/<yyyy>/<mm>/<dd>/<slug>.html */
-static int match_article(struct ctx *c)
+/* PATH ending in ".html": its length without it, else 0. */
+static size_t html_prefix(const char *path)
 {
-	const char *p = c->req.path + 1, *end = p + strlen(p);
-	if (end - p < 6 || strcmp(end - 5, ".html"))
-		return 0;
+	size_t n = strlen(path), k = strlen(".html");
+	return n > k && !strcmp(path + n - k, ".html") ? n - k : 0;
+}
+
+/*
+ * p[0..n) is "/<categories>/<yyyy>/<mm>/<dd>/<slug>" or, without
+ * categories (the old site's URL of a post whose front matter Jekyll did
+ * not see), "/<yyyy>/<mm>/<dd>/<slug>": take it apart into c->route.
+ */
+static int take_article(struct ctx *c, const char *p, size_t n)
+{
+	const char *end = p + n;
 	const char *s0 = prev_slash(p, end);          /* before the slug */
 	const char *s1 = s0 ? prev_slash(p, s0) : NULL;  /* before dd */
 	const char *s2 = s1 ? prev_slash(p, s1) : NULL;  /* before mm */
 	const char *s3 = s2 ? prev_slash(p, s2) : NULL;  /* before yyyy */
-	if (!s3 || s3 == p || end - 5 - (s0 + 1) < 1 ||
+	if (!s3 || s3 == p + 1 || end - (s0 + 1) < 1 ||
 	    s0 - s1 != 3 || !digits(s1 + 1, 2) ||
 	    s1 - s2 != 3 || !digits(s2 + 1, 2) ||
 	    s2 - s3 != 5 || !digits(s3 + 1, 4))
 		return 0;
-	c->route.categories = xstrndup(p, (size_t)(s3 - p));
+	c->route.categories = xstrndup(p + 1, s3 > p ? (size_t)(s3 - p - 1) : 0);
 	memcpy(c->route.day, s3 + 1, 10);
 	c->route.day[10] = '\0';
-	c->route.slug = xstrndup(s0 + 1, (size_t)(end - 5 - (s0 + 1)));
+	c->route.slug = xstrndup(s0 + 1, (size_t)(end - (s0 + 1)));
+	return 1;
+}
+
+/* /<categories>/<yyyy>/<mm>/<dd>/<slug>.html, /<yyyy>/<mm>/<dd>/<slug>.html */
+static int match_article(struct ctx *c)
+{
+	size_t n = html_prefix(c->req.path);
+	return n && take_article(c, c->req.path, n);
+}
+
+/* The same without ".html": GitHub Pages served /x from x.html. */
+static int match_article_bare(struct ctx *c)
+{
+	return !html_prefix(c->req.path) &&
+	       take_article(c, c->req.path, strlen(c->req.path));
+}
+
+/* /old_post/<yyyy>-<mm>-<dd>-<slug>.html (or without .html): where Jekyll
+ * put the archived posts, as plain pages. */
+static int match_old_post(struct ctx *c)
+{
+	const char *p = c->req.path;
+	size_t k = strlen("/old_post/"), n = html_prefix(p);
+	if (strncmp(p, "/old_post/", k))
+		return 0;
+	n = n ? n : strlen(p);
+	const char *name = p + k;
+	if (n < k + 12 || !segment_ok(name, n - k) || !digits(name, 4) ||
+	    name[4] != '-' || !digits(name + 5, 2) || name[7] != '-' ||
+	    !digits(name + 8, 2) || name[10] != '-')
+		return 0;
+	snprintf(c->route.day, sizeof c->route.day, "%.4s/%.2s/%.2s",
+		 name, name + 5, name + 8);
+	c->route.slug = xstrndup(name + 11, n - k - 11);
+	c->route.categories = xstrdup("");
 	return 1;
 }
 
@@ -174,6 +219,8 @@ static const struct cmd cmds[] = {
 	{"sitemap-part", match_sitemap_part, ui_sitemap_part},
 	{"robots", match_robots, ui_robots},
 	{"article", match_article, ui_article},
+	{"article-bare", match_article_bare, ui_article_bare},
+	{"old-post", match_old_post, ui_old_post},
 	{"old-category", match_old_category, ui_old_category},
 	{"tag", match_tag, ui_tag},
 	{"category", match_category, ui_category},

@@ -22,6 +22,8 @@ const struct cmd *cmd_find(struct ctx *c);
 int ui_home(struct ctx *c);          /* ui-home.c:     /                  */
 int ui_category(struct ctx *c);      /* ui-category.c: /<category>/        */
 int ui_article(struct ctx *c);       /* ui-article.c:  /<c>/y/m/d/slug.html */
+int ui_article_bare(struct ctx *c);  /* ui-article.c:  /<c>/y/m/d/slug    */
+int ui_old_post(struct ctx *c);      /* ui-article.c:  /old_post/y-m-d-slug.html */
 int ui_share(struct ctx *c);         /* ui-share.c:    /html_News/NewsShare.html */
 int ui_old_category(struct ctx *c);  /* ui-category.c: /category/<c>.html  */
 int ui_tag(struct ctx *c);           /* ui-tag.c:      /tags/<tag>/        */

@@ -417,7 +417,8 @@ static void add_segments(struct buf *b, const char *path)
 
 void page_post_url(struct buf *b, const struct post_row *p)
 {
-	add_segments(b, p->category_path);
+	if (*p->category_path)
+		add_segments(b, p->category_path);
 	buf_printf(b, "/%s/", p->day);
 	url_encode(b, p->slug);
 	buf_adds(b, ".html");

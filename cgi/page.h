@@ -19,7 +19,7 @@
 
 /* What the router took from the path, for the handler. */
 struct route {
-	char *categories;     /* "emnews" or "a/b" */
+	char *categories;     /* "emnews" or "a/b" ("" for none), or a name */
 	char day[11];         /* "2021/12/08" */
 	char *slug;
 	char *tag;            /* a tag's name */

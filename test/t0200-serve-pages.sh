@@ -125,8 +125,10 @@ like "$(body)" "<p>春节临近" "newspaper article: its raw HTML body"
 is "$(status_of /sitenews/2021/12/01/hello.html)" 200 "a post without a share code: 200"
 is "$(status_of /emnews/jingjiribao/2021/12/13/202112132201712270.html)" 200 "a post in two categories: 200"
 is "$(status_of /emnews/2021/12/13/nope.html)" 404 "unknown slug: 404"
-is "$(status_of /emnews/2021/12/14/202112132201708842.html)" 404 "right slug, wrong day: 404"
-is "$(status_of /emnews/2021/12/13/202112132201708842)" 404 "without .html: 404"
+get /emnews/2021/12/14/202112132201708842.html
+is "$STATUS $(header location)" "301 $art" "right slug, wrong day: 301 to the article (t0215)"
+get /emnews/2021/12/13/202112132201708842
+is "$STATUS $(header location)" "301 $art" "without .html: 301 to the article"
 
 # ---- share links ---------------------------------------------------------------
 for p in infoCode INFOCODE infocode; do
