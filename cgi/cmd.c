@@ -119,16 +119,59 @@ static int match_category(struct ctx *c)
 	return 1;
 }
 
-/* /category/<category>.html, the Jekyll theme's category pages */
+/* /category/<category>.html (or without .html), the Jekyll theme's
+ * category pages; the handler reads the name. */
 static int match_old_category(struct ctx *c)
 {
 	const char *p = c->req.path;
-	size_t n = strlen(p), k = strlen("/category/");
-	if (n <= k + 5 || strncmp(p, "/category/", k) || strcmp(p + n - 5, ".html") ||
-	    !segment_ok(p + k, n - k - 5))
+	size_t k = strlen("/category/"), n = html_prefix(p);
+	n = n ? n : strlen(p);
+	if (n <= k || strncmp(p, "/category/", k) || !segment_ok(p + k, n - k))
 		return 0;
-	c->route.categories = xstrndup(p + k, n - k - 5);
+	c->route.categories = xstrndup(p + k, n - k);
 	return 1;
+}
+
+/* /<category> and /<category>/index.html: GitHub Pages' forms of the
+ * category's page. */
+static int match_category_moved(struct ctx *c)
+{
+	const char *p = c->req.path + 1;
+	size_t n = strlen(p), k = strlen("/index.html");
+	if (n > k && !strcmp(p + n - k, "/index.html"))
+		n -= k;
+	if (!segment_ok(p, n))
+		return 0;
+	c->route.categories = xstrndup(p, n);
+	return 1;
+}
+
+/* Old addresses with a fixed new one. */
+static const struct {
+	const char *from, *to;
+} moved[] = {
+	{"/index.html", "/"},
+	{"/feed", "/feed.xml"},                 /* GitHub Pages: feed.xml */
+	{"/categories/", "/tags/"},             /* the old 分类 page: tags */
+	{"/categories", "/tags/"},
+	{"/categories/index.html", "/tags/"},
+	{"/tags", "/tags/"},
+	{"/tags/index.html", "/tags/"},
+};
+
+static int match_moved(struct ctx *c)
+{
+	for (size_t i = 0; i < sizeof moved / sizeof *moved; i++)
+		if (!strcmp(c->req.path, moved[i].from)) {
+			c->route.moved = moved[i].to;
+			return 1;
+		}
+	return 0;
+}
+
+static int match_tags(struct ctx *c)
+{
+	return !strcmp(c->req.path, "/tags/");
 }
 
 /* /tags/<tag>/ */
@@ -222,8 +265,11 @@ static const struct cmd cmds[] = {
 	{"article-bare", match_article_bare, ui_article_bare},
 	{"old-post", match_old_post, ui_old_post},
 	{"old-category", match_old_category, ui_old_category},
+	{"moved", match_moved, ui_moved},
+	{"tags", match_tags, ui_tags},
 	{"tag", match_tag, ui_tag},
 	{"category", match_category, ui_category},
+	{"category-moved", match_category_moved, ui_category_moved},
 	{"notfound", match_any, ui_notfound},
 };
 

@@ -23,6 +23,7 @@ struct route {
 	char day[11];         /* "2021/12/08" */
 	char *slug;
 	char *tag;            /* a tag's name */
+	const char *moved;    /* where a fixed old address moved to */
 };
 
 /* The site's values (the store's site table) and its categories, as of

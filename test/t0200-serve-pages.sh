@@ -151,7 +151,8 @@ is "$(header content-type)" "text/html; charset=utf-8" "404: content type"
 like "$(body)" "<title>[^<]*金融消息样例" "404: in the layout (site title)"
 like "$(body)" 'href="/emnews/"' "404: in the layout (category navigation)"
 is "$(status_of /favicon.ico)" 404 "/favicon.ico: 404"
-is "$(status_of /index.html)" 404 "/index.html: 404"
+get /index.html
+is "$STATUS $(header location)" "301 /" "/index.html: 301 to / (t0215)"
 
 # ---- static files, from nginx --------------------------------------------------
 get /static/style.css
