@@ -252,7 +252,7 @@ int store_feed_with_tag(struct store *s, int64_t tag, int limit,
 			post_fn fn, void *arg);
 
 /* The sitemap (ui-sitemap.c).  A list page and its newest post's time,
- * with the offset it was written in. */
+ * at the site zone's offset (the written one when not stored). */
 typedef int (*dated_fn)(const char *name, int64_t t, int offset, void *arg);
 /* How many posts, and categories and tags with posts; 0 or -1. */
 int store_sitemap_counts(struct store *s, long *posts, long *categories,
