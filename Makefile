@@ -46,6 +46,7 @@ IMPORT := cgi/import.o cgi/config.o cgi/store-import.o
 SERVE := cgi/finews.o cgi/master.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
 	cgi/ui-home.o cgi/ui-list.o cgi/ui-category.o cgi/ui-tag.o \
 	cgi/ui-article.o cgi/ui-share.o cgi/ui-search.o cgi/search.o \
+	cgi/ui-tags.o cgi/ui-moved.o \
 	cgi/ui-feed.o cgi/ui-sitemap.o \
 	cgi/ui-notfound.o
 UNITS := $(patsubst test/%.c,$(B)/test/%,$(wildcard test/unit-*.c))

@@ -5,6 +5,7 @@
 #include "cmd.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "util.h"
@@ -41,25 +42,69 @@ static const char *prev_slash(const char *p, const char *end)
 	return end > p ? end - 1 : NULL;
 }
 
-/* /<categories>/<yyyy>/<mm>/<dd>/<slug>.html */
-static int match_article(struct ctx *c)
+/* PATH ending in ".html": its length without it, else 0. */
+static size_t html_prefix(const char *path)
 {
-	const char *p = c->req.path + 1, *end = p + strlen(p);
-	if (end - p < 6 || strcmp(end - 5, ".html"))
-		return 0;
+	size_t n = strlen(path), k = strlen(".html");
+	return n > k && !strcmp(path + n - k, ".html") ? n - k : 0;
+}
+
+/*
+ * p[0..n) is "/<categories>/<yyyy>/<mm>/<dd>/<slug>" or, without
+ * categories (the old site's URL of a post whose front matter Jekyll did
+ * not see), "/<yyyy>/<mm>/<dd>/<slug>": take it apart into c->route.
+ */
+static int take_article(struct ctx *c, const char *p, size_t n)
+{
+	const char *end = p + n;
 	const char *s0 = prev_slash(p, end);          /* before the slug */
 	const char *s1 = s0 ? prev_slash(p, s0) : NULL;  /* before dd */
 	const char *s2 = s1 ? prev_slash(p, s1) : NULL;  /* before mm */
 	const char *s3 = s2 ? prev_slash(p, s2) : NULL;  /* before yyyy */
-	if (!s3 || s3 == p || end - 5 - (s0 + 1) < 1 ||
+	if (!s3 || s3 == p + 1 || end - (s0 + 1) < 1 ||
 	    s0 - s1 != 3 || !digits(s1 + 1, 2) ||
 	    s1 - s2 != 3 || !digits(s2 + 1, 2) ||
 	    s2 - s3 != 5 || !digits(s3 + 1, 4))
 		return 0;
-	c->route.categories = xstrndup(p, (size_t)(s3 - p));
+	c->route.categories = xstrndup(p + 1, s3 > p ? (size_t)(s3 - p - 1) : 0);
 	memcpy(c->route.day, s3 + 1, 10);
 	c->route.day[10] = '\0';
-	c->route.slug = xstrndup(s0 + 1, (size_t)(end - 5 - (s0 + 1)));
+	c->route.slug = xstrndup(s0 + 1, (size_t)(end - (s0 + 1)));
+	return 1;
+}
+
+/* /<categories>/<yyyy>/<mm>/<dd>/<slug>.html, /<yyyy>/<mm>/<dd>/<slug>.html */
+static int match_article(struct ctx *c)
+{
+	size_t n = html_prefix(c->req.path);
+	return n && take_article(c, c->req.path, n);
+}
+
+/* The same without ".html": GitHub Pages served /x from x.html. */
+static int match_article_bare(struct ctx *c)
+{
+	return !html_prefix(c->req.path) &&
+	       take_article(c, c->req.path, strlen(c->req.path));
+}
+
+/* /old_post/<yyyy>-<mm>-<dd>-<slug>.html (or without .html): where Jekyll
+ * put the archived posts, as plain pages. */
+static int match_old_post(struct ctx *c)
+{
+	const char *p = c->req.path;
+	size_t k = strlen("/old_post/"), n = html_prefix(p);
+	if (strncmp(p, "/old_post/", k))
+		return 0;
+	n = n ? n : strlen(p);
+	const char *name = p + k;
+	if (n < k + 12 || !segment_ok(name, n - k) || !digits(name, 4) ||
+	    name[4] != '-' || !digits(name + 5, 2) || name[7] != '-' ||
+	    !digits(name + 8, 2) || name[10] != '-')
+		return 0;
+	snprintf(c->route.day, sizeof c->route.day, "%.4s/%.2s/%.2s",
+		 name, name + 5, name + 8);
+	c->route.slug = xstrndup(name + 11, n - k - 11);
+	c->route.categories = xstrdup("");
 	return 1;
 }
 
@@ -74,16 +119,59 @@ static int match_category(struct ctx *c)
 	return 1;
 }
 
-/* /category/<category>.html, the Jekyll theme's category pages */
+/* /category/<category>.html (or without .html), the Jekyll theme's
+ * category pages; the handler reads the name. */
 static int match_old_category(struct ctx *c)
 {
 	const char *p = c->req.path;
-	size_t n = strlen(p), k = strlen("/category/");
-	if (n <= k + 5 || strncmp(p, "/category/", k) || strcmp(p + n - 5, ".html") ||
-	    !segment_ok(p + k, n - k - 5))
+	size_t k = strlen("/category/"), n = html_prefix(p);
+	n = n ? n : strlen(p);
+	if (n <= k || strncmp(p, "/category/", k) || !segment_ok(p + k, n - k))
 		return 0;
-	c->route.categories = xstrndup(p + k, n - k - 5);
+	c->route.categories = xstrndup(p + k, n - k);
 	return 1;
+}
+
+/* /<category> and /<category>/index.html: GitHub Pages' forms of the
+ * category's page. */
+static int match_category_moved(struct ctx *c)
+{
+	const char *p = c->req.path + 1;
+	size_t n = strlen(p), k = strlen("/index.html");
+	if (n > k && !strcmp(p + n - k, "/index.html"))
+		n -= k;
+	if (!segment_ok(p, n))
+		return 0;
+	c->route.categories = xstrndup(p, n);
+	return 1;
+}
+
+/* Old addresses with a fixed new one. */
+static const struct {
+	const char *from, *to;
+} moved[] = {
+	{"/index.html", "/"},
+	{"/feed", "/feed.xml"},                 /* GitHub Pages: feed.xml */
+	{"/categories/", "/tags/"},             /* the old 分类 page: tags */
+	{"/categories", "/tags/"},
+	{"/categories/index.html", "/tags/"},
+	{"/tags", "/tags/"},
+	{"/tags/index.html", "/tags/"},
+};
+
+static int match_moved(struct ctx *c)
+{
+	for (size_t i = 0; i < sizeof moved / sizeof *moved; i++)
+		if (!strcmp(c->req.path, moved[i].from)) {
+			c->route.moved = moved[i].to;
+			return 1;
+		}
+	return 0;
+}
+
+static int match_tags(struct ctx *c)
+{
+	return !strcmp(c->req.path, "/tags/");
 }
 
 /* /tags/<tag>/ */
@@ -174,9 +262,14 @@ static const struct cmd cmds[] = {
 	{"sitemap-part", match_sitemap_part, ui_sitemap_part},
 	{"robots", match_robots, ui_robots},
 	{"article", match_article, ui_article},
+	{"article-bare", match_article_bare, ui_article_bare},
+	{"old-post", match_old_post, ui_old_post},
 	{"old-category", match_old_category, ui_old_category},
+	{"moved", match_moved, ui_moved},
+	{"tags", match_tags, ui_tags},
 	{"tag", match_tag, ui_tag},
 	{"category", match_category, ui_category},
+	{"category-moved", match_category_moved, ui_category_moved},
 	{"notfound", match_any, ui_notfound},
 };
 

@@ -22,8 +22,13 @@ const struct cmd *cmd_find(struct ctx *c);
 int ui_home(struct ctx *c);          /* ui-home.c:     /                  */
 int ui_category(struct ctx *c);      /* ui-category.c: /<category>/        */
 int ui_article(struct ctx *c);       /* ui-article.c:  /<c>/y/m/d/slug.html */
+int ui_article_bare(struct ctx *c);  /* ui-article.c:  /<c>/y/m/d/slug    */
+int ui_old_post(struct ctx *c);      /* ui-article.c:  /old_post/y-m-d-slug.html */
 int ui_share(struct ctx *c);         /* ui-share.c:    /html_News/NewsShare.html */
 int ui_old_category(struct ctx *c);  /* ui-category.c: /category/<c>.html  */
+int ui_category_moved(struct ctx *c); /* ui-category.c: /<c>, /<c>/index.html */
+int ui_moved(struct ctx *c);         /* ui-moved.c:    /index.html, /feed … */
+int ui_tags(struct ctx *c);          /* ui-tags.c:     /tags/             */
 int ui_tag(struct ctx *c);           /* ui-tag.c:      /tags/<tag>/        */
 int ui_search(struct ctx *c);        /* ui-search.c:   /search?q=…         */
 int ui_feed_site(struct ctx *c);     /* ui-feed.c:     /feed.xml          */

@@ -111,6 +111,19 @@ void page_plain(struct ctx *c, int status, const char *text)
 
 /* ---- the layout --------------------------------------------------------- */
 
+/* The zone names of China's time, 北京时间 (the tz database's). */
+static int china_zone(const char *tz)
+{
+	static const char *const names[] = {
+		"Asia/Shanghai", "PRC", "Asia/Chongqing", "Asia/Chungking",
+		"Asia/Harbin",
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (!strcmp(tz, names[i]))
+			return 1;
+	return 0;
+}
+
 /* One of the site's values from the store: kept in the context. */
 static int site_value(const char *key, const char *value, void *arg)
 {
@@ -122,6 +135,8 @@ static int site_value(const char *key, const char *value, void *arg)
 		: !strcmp(key, "author") ? &site->author : NULL;
 	if (!strcmp(key, "modified"))
 		site->modified = strtoll(value, NULL, 10);
+	if (!strcmp(key, "timezone"))
+		site->beijing = china_zone(value);
 	if (!field)
 		return 0;
 	size_t n = strlen(value);
@@ -178,6 +193,7 @@ static int site_load(struct ctx *c)
 	if (v == c->site.version && c->site.title)
 		return 0;
 	page_site_free(&c->site);
+	c->site.beijing = 1;   /* finews-import's zone when _config.yml has none */
 	if (store_site(&c->store, site_value, &c->site) < 0 ||
 	    store_categories(&c->store, nav_value, &c->site) < 0) {
 		page_site_free(&c->site);
@@ -401,7 +417,8 @@ static void add_segments(struct buf *b, const char *path)
 
 void page_post_url(struct buf *b, const struct post_row *p)
 {
-	add_segments(b, p->category_path);
+	if (*p->category_path)
+		add_segments(b, p->category_path);
 	buf_printf(b, "/%s/", p->day);
 	url_encode(b, p->slug);
 	buf_adds(b, ".html");
@@ -420,21 +437,42 @@ void page_tag_url(struct buf *b, const char *name)
 	buf_addc(b, '/');
 }
 
-void page_post_item(struct tmpl_dict *d, const char *section,
+/*
+ * Shown in the site's zone, whatever offset the date was written in, so
+ * that a list reads in one time.  北京时间 names the offset only when it
+ * is China's +08:00 (a store without zone_offset gives the written one,
+ * which may be another).
+ */
+void page_when(const struct ctx *c, const struct post_row *p, struct when *w)
+{
+	char iso[40];
+	date_format_iso(p->published, p->zone_offset, iso, sizeof iso);
+	if (p->date_only) {                   /* "2021-12-10" */
+		snprintf(w->iso, sizeof w->iso, "%.10s", iso);
+		snprintf(w->text, sizeof w->text, "%.10s", iso);
+		return;
+	}
+	memcpy(w->iso, iso, sizeof w->iso);   /* "2021-12-08T20:30:00+08:00" */
+	if (c->site.beijing && p->zone_offset == 8 * 60)
+		snprintf(w->text, sizeof w->text, "%.10s %.5s 北京时间", iso, iso + 11);
+	else                                  /* "UTC-05:00" */
+		snprintf(w->text, sizeof w->text, "%.10s %.5s UTC%.6s", iso, iso + 11,
+			 iso + strlen(iso) - 6);
+}
+
+void page_post_item(const struct ctx *c, struct tmpl_dict *d, const char *section,
 		    const struct post_row *p, int with_category)
 {
 	struct tmpl_dict *s = tmpl_add(d, section);
 	struct tmpl_dict *item = tmpl_include(s, "POST_ITEM", "post-item.tpl");
 	struct buf url = {0};
-	char when[40], iso[40];
+	struct when when;
 	page_post_url(&url, p);
-	date_format(p->published, p->utc_offset, when, sizeof when);
-	date_format_iso(p->published, p->utc_offset, iso, sizeof iso);
-	when[16] = '\0';                      /* "2022-01-10 07:48" */
+	page_when(c, p, &when);
 	tmpl_set(item, "POST_URL", url.s);
 	tmpl_set(item, "POST_TITLE", p->title);
-	tmpl_set(item, "POST_DATE", when);
-	tmpl_set(item, "POST_DATETIME", iso);
+	tmpl_set(item, "POST_DATE", when.text);
+	tmpl_set(item, "POST_DATETIME", when.iso);
 	tmpl_set(item, "POST_SUMMARY", p->summary);
 	if (with_category && p->category_slug) {
 		struct tmpl_dict *cat = tmpl_add(item, "POST_CATEGORY");

@@ -19,10 +19,11 @@
 
 /* What the router took from the path, for the handler. */
 struct route {
-	char *categories;     /* "emnews" or "a/b" */
+	char *categories;     /* "emnews" or "a/b" ("" for none), or a name */
 	char day[11];         /* "2021/12/08" */
 	char *slug;
 	char *tag;            /* a tag's name */
+	const char *moved;    /* where a fixed old address moved to */
 };
 
 /* The site's values (the store's site table) and its categories, as of
@@ -30,6 +31,7 @@ struct route {
 struct site {
 	char *title, *description, *lang, *author;
 	char *config_url;      /* _config.yml's url, no '/' at the end, or NULL */
+	int beijing;           /* the site's zone is China's (北京时间) */
 	int64_t modified;      /* when an import last changed the store, or 0 */
 	struct nav_item {
 		int64_t id;
@@ -97,11 +99,20 @@ void page_named_free(struct named *n);
 
 /* ?page=N: 1 when absent; 0 when not a positive integer written plainly. */
 long page_number(const struct request *r);
+/* A post's date as pages show it, in the site's zone: text
+ * "2021-12-08 20:30 北京时间" (or "UTC+HH:MM" for another zone), and iso
+ * for <time datetime> (RFC 3339); a date without a time of day is the
+ * day alone in both, "2021-12-10". */
+struct when {
+	char text[48], iso[40];
+};
+void page_when(const struct ctx *c, const struct post_row *p, struct when *w);
 /* Add one post to section of d, as a list item (include POST_ITEM). */
-void page_post_item(struct tmpl_dict *d, const char *section,
+void page_post_item(const struct ctx *c, struct tmpl_dict *d, const char *section,
 		    const struct post_row *p, int with_category);
 /* The article's URL: /<categories>/<yyyy>/<mm>/<dd>/<slug>.html, each
- * name percent-encoded (Jekyll allows any character in them). */
+ * name percent-encoded (Jekyll allows any character in them); without
+ * categories /<yyyy>/<mm>/<dd>/<slug>.html. */
 void page_post_url(struct buf *b, const struct post_row *p);
 /* The category's URL: /<slug>/ */
 void page_category_url(struct buf *b, const char *slug);

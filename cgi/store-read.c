@@ -27,14 +27,17 @@ static void read_post(sqlite3_stmt *st, struct post_row *p)
 	p->source_name = text(st, 11);
 	p->category_slug = text(st, 12);
 	p->category_name = text(st, 13);
-	p->body_html = sqlite3_column_count(st) > 14 ? text(st, 14) : NULL;
+	p->date_only = sqlite3_column_int(st, 14);
+	p->zone_offset = sqlite3_column_int(st, 15);
+	p->body_html = sqlite3_column_count(st) > 16 ? text(st, 16) : NULL;
 }
 
-/* Whom a row goes to: one of the three kinds of callback. */
+/* Whom a row goes to: one of the four kinds of callback. */
 struct to {
 	post_fn post;
 	category_fn category;
 	pair_fn pair;
+	count_fn count;
 	void *arg;
 };
 
@@ -176,6 +179,20 @@ int store_article_by_code(struct store *s, const char *code, post_fn fn, void *a
 	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
 }
 
+int store_article_by_slug(struct store *s, const char *slug,
+			  const char *categories, const char *day,
+			  post_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_ARTICLE_BY_SLUG);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
+	if (categories)
+		sqlite3_bind_text(st, 2, categories, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, day, -1, SQLITE_STATIC);
+	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+}
+
 int store_neighbour(struct store *s, int64_t category, const struct post_row *p,
 		    int older, post_fn fn, void *arg)
 {
@@ -196,6 +213,17 @@ int store_post_tags(struct store *s, int64_t post, pair_fn fn, void *arg)
 		return -1;
 	sqlite3_bind_int64(st, 1, post);
 	return each_row(s, st, each_pair, (struct to){.pair = fn, .arg = arg});
+}
+
+static int each_count(sqlite3_stmt *st, const struct to *to)
+{
+	return to->count(text(st, 0), (long)sqlite3_column_int64(st, 1), to->arg);
+}
+
+int store_tags(struct store *s, count_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TAGS);
+	return st ? each_row(s, st, each_count, (struct to){.count = fn, .arg = arg}) : -1;
 }
 
 int store_tag(struct store *s, const char *name, category_fn fn, void *arg)

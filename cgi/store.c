@@ -33,10 +33,12 @@ static const char *const upgrades[STORE_VERSION] = {
 	[5] = store_upgrade_6_sql,
 };
 
-/* The columns of struct post_row, in its order (store-read.c). */
+/* The columns of struct post_row, in its order (store-read.c); a store
+ * imported before zone_offset was kept has NULL there: utc_offset. */
 #define POST_COLUMNS "p.id, p.published, p.category_id, p.utc_offset, " \
 	"p.slug, p.day, p.category_path, p.title, p.summary, p.info_code, " \
-	"p.source_url, p.source_name, c.slug, c.name"
+	"p.source_url, p.source_name, c.slug, c.name, p.date_only, " \
+	"coalesce(p.zone_offset, p.utc_offset)"
 #define POST_FROM " FROM posts p LEFT JOIN categories c ON c.id = p.category_id "
 /* A page of search results (?3 of them from ?4 on), and their count up to
  * ?3, for the condition on the search table.  The rowid is the post's sk:
@@ -186,6 +188,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"ORDER BY p.id LIMIT 1",
 	[ST_ARTICLE_BY_CODE] = "SELECT " POST_COLUMNS ", p.body_html" POST_FROM
 		"WHERE p.info_code = ?1",
+	/* Only after the exact URL found nothing: the few posts with the
+	 * slug (index posts_slug), the nearest day first. */
+	[ST_ARTICLE_BY_SLUG] = "SELECT " POST_COLUMNS POST_FROM
+		"WHERE p.slug = ?1 AND (?2 IS NULL OR p.category_path = ?2) "
+		"ORDER BY coalesce(abs(julianday(replace(p.day, '/', '-')) - "
+		"julianday(replace(?3, '/', '-'))), 1e9), p.id LIMIT 1",
 	[ST_OLDER_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
 		"JOIN posts p ON p.id = pc.post_id "
 		"LEFT JOIN categories c ON c.id = p.category_id "
@@ -198,6 +206,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"post_categories WHERE category_id = ?1 AND post_id = ?3)",
 	[ST_POST_TAG_NAMES] = "SELECT t.name, NULL FROM post_tags pt "
 		"JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = ?1 ORDER BY t.name",
+	[ST_TAGS] = "SELECT name, (SELECT max(rank) + 1 FROM post_tags "
+		"WHERE tag_id = t.id) AS n FROM tags t WHERE n IS NOT NULL "
+		"ORDER BY n DESC, name",
 	[ST_SEARCH_TERMS] = "SELECT term, NULL FROM search_trigrams "
 		"WHERE term >= ?1 AND term < ?2 LIMIT ?3",
 	[ST_SEARCH] = SEARCH_PAGE("search MATCH ?1 AND (?2 IS NULL OR finews_has(text, ?2))"),
@@ -223,11 +234,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 	/* oldest first: a new post changes only the last sitemap file */
 	[ST_SITEMAP_POSTS] = "SELECT " POST_COLUMNS POST_FROM
 		"ORDER BY p.published, p.id LIMIT ?1 OFFSET ?2",
-	[ST_SITEMAP_CATEGORIES] = "SELECT c.slug, p.published, p.utc_offset "
+	[ST_SITEMAP_CATEGORIES] = "SELECT c.slug, p.published, "
+		"coalesce(p.zone_offset, p.utc_offset) "
 		"FROM categories c JOIN posts p ON p.id = (SELECT post_id "
 		"FROM post_categories WHERE category_id = c.id "
 		"ORDER BY rank DESC LIMIT 1) ORDER BY c.slug",
-	[ST_SITEMAP_TAGS] = "SELECT t.name, p.published, p.utc_offset "
+	[ST_SITEMAP_TAGS] = "SELECT t.name, p.published, "
+		"coalesce(p.zone_offset, p.utc_offset) "
 		"FROM tags t JOIN posts p ON p.id = (SELECT post_id "
 		"FROM post_tags WHERE tag_id = t.id "
 		"ORDER BY rank DESC LIMIT 1) ORDER BY t.name",

@@ -76,9 +76,11 @@ enum stmt_id {
 	ST_IN_CATEGORY,
 	ST_ARTICLE_BY_URL,
 	ST_ARTICLE_BY_CODE,
+	ST_ARTICLE_BY_SLUG,
 	ST_OLDER_IN_CATEGORY,
 	ST_NEWER_IN_CATEGORY,
 	ST_POST_TAG_NAMES,
+	ST_TAGS,
 	ST_SEARCH_TERMS,
 	ST_SEARCH,
 	ST_SEARCH_COUNT,
@@ -196,7 +198,10 @@ int store_finish(struct store *s);
  * last until the callback returns. */
 struct post_row {
 	int64_t id, published, category_id;
-	int utc_offset;
+	int utc_offset;              /* the offset its date was written in */
+	int zone_offset;             /* the site zone's offset at published
+					(utc_offset when the store has none) */
+	int date_only;               /* 1: its date had no time of day */
 	const char *slug, *day, *category_path, *title, *summary;
 	const char *info_code, *source_url, *source_name;
 	const char *category_slug, *category_name;
@@ -211,6 +216,7 @@ struct category_row {
 typedef int (*post_fn)(const struct post_row *p, void *arg);
 typedef int (*category_fn)(const struct category_row *c, void *arg);
 typedef int (*pair_fn)(const char *key, const char *value, void *arg);
+typedef int (*count_fn)(const char *name, long count, void *arg);
 
 /* Each returns the number of rows passed to fn, or -1 on a store error
  * (or when fn returned -1). */
@@ -232,10 +238,19 @@ int store_in_category(struct store *s, int64_t category, int limit, long offset,
 int store_article_by_url(struct store *s, const char *categories, const char *day,
 			 const char *slug, post_fn fn, void *arg);
 int store_article_by_code(struct store *s, const char *code, post_fn fn, void *arg);
+/* The post with slug whose day is nearest day ("YYYY/MM/DD"; ties: the
+ * lowest id), among those with that category path (any when NULL): what
+ * an old URL whose date differs from the permalink meant. */
+int store_article_by_slug(struct store *s, const char *slug,
+			  const char *categories, const char *day,
+			  post_fn fn, void *arg);
 /* The post just older (older != 0) or newer than p in category. */
 int store_neighbour(struct store *s, int64_t category, const struct post_row *p,
 		    int older, post_fn fn, void *arg);
 int store_post_tags(struct store *s, int64_t post, pair_fn fn, void *arg);
+/* Every tag with posts and its number of posts, the most used first
+ * (then by name). */
+int store_tags(struct store *s, count_fn fn, void *arg);
 
 /* Search (search.c makes match and words from the reader's query).
  * The trigrams in [from, to), most used first, at most limit. */
@@ -259,7 +274,7 @@ int store_feed_with_tag(struct store *s, int64_t tag, int limit,
 			post_fn fn, void *arg);
 
 /* The sitemap (ui-sitemap.c).  A list page and its newest post's time,
- * with the offset it was written in. */
+ * at the site zone's offset (the written one when not stored). */
 typedef int (*dated_fn)(const char *name, int64_t t, int offset, void *arg);
 /* How many posts, and categories and tags with posts; 0 or -1. */
 int store_sitemap_counts(struct store *s, long *posts, long *categories,

@@ -1,15 +1,17 @@
 /*
  * ui-article.c - an article, at its Jekyll permalink
- * "/<categories>/<yyyy>/<mm>/<dd>/<slug>.html": title, date as written,
- * category, tags, source, share link, body, and the previous and next
- * article of its category.  ui-share.c shows the same page.
+ * "/<categories>/<yyyy>/<mm>/<dd>/<slug>.html" ("/<yyyy>/<mm>/<dd>/<slug>.html"
+ * without categories): title, date in the site's zone, category, tags,
+ * source, share link, body, and the previous and next article of its
+ * category.  ui-share.c shows the same page.
+ *
+ * The old site's other addresses of an article get a 301 to it: the same
+ * URL with another day (the post with that slug and categories nearest
+ * that day), one without categories or "/old_post/<yyyy-mm-dd>-<slug>.html"
+ * (the post with that slug nearest that day, in any category), and any
+ * of them without ".html", as GitHub Pages served them.
  */
 #include "cmd.h"
-
-#include <stdio.h>
-#include <string.h>
-
-#include "date.h"
 
 /* The TAGS section, made when the first tag comes; and the tags in the
  * page's <head> (Open Graph's article:tag). */
@@ -76,20 +78,20 @@ static void set_share(struct tmpl_dict *body, const struct post_row *p)
 static int fill(struct ctx *c, struct tmpl_dict *root, struct tmpl_dict *body,
 		const struct post_row *p)
 {
-	char when[40], iso[40];
-	date_format(p->published, p->utc_offset, when, sizeof when);
-	date_format_iso(p->published, p->utc_offset, iso, sizeof iso);
+	struct when when;
+	page_when(c, p, &when);
 	tmpl_set(root, "OG_TYPE", "article");
 	struct tmpl_dict *meta = tmpl_add(root, "ARTICLE_META");
-	tmpl_set(meta, "PUBLISHED_TIME", iso);
+	tmpl_set(meta, "PUBLISHED_TIME", when.iso);
 	tmpl_set(meta, "SECTION", p->category_name);
 	tmpl_set(body, "TITLE", p->title);
-	tmpl_set(body, "DATE", when);
-	tmpl_set(body, "DATETIME", iso);
+	tmpl_set(body, "DATE", when.text);
+	tmpl_set(body, "DATETIME", when.iso);
 	tmpl_set(body, "BODY_HTML", p->body_html);
 	if (p->category_slug) {
 		struct buf url = {0};
 		page_category_url(&url, p->category_slug);
+		tmpl_show(body, "CATEGORY");
 		tmpl_set(body, "CATEGORY_URL", url.s);
 		tmpl_set(body, "CATEGORY_NAME", p->category_name);
 		buf_free(&url);
@@ -131,11 +133,54 @@ static int send_article(const struct post_row *p, void *arg)
 	return ui_article_send(arg, p);
 }
 
+static int take_url(const struct post_row *p, void *arg)
+{
+	page_post_url(arg, p);
+	return 0;
+}
+
+/* The old URL's categories: the post must have the same; any when the
+ * URL has none. */
+static const char *same_categories(const struct ctx *c)
+{
+	return *c->route.categories ? c->route.categories : NULL;
+}
+
+/*
+ * 301 to the post the route means (its exact URL when exact, else the
+ * post with the route's slug nearest the route's day, with categories
+ * when not NULL), or 404 when there is none.
+ */
+static int moved(struct ctx *c, int exact, const char *categories)
+{
+	struct buf url = {0};
+	int n = exact ? store_article_by_url(&c->store, c->route.categories,
+					     c->route.day, c->route.slug,
+					     take_url, &url) : 0;
+	if (n == 0)
+		n = store_article_by_slug(&c->store, c->route.slug, categories,
+					  c->route.day, take_url, &url);
+	int rc = n < 0 ? -1 : n == 0 ? page_error(c, 404, "找不到这篇文章")
+		: page_redirect(c, url.s);
+	buf_free(&url);
+	return rc;
+}
+
 int ui_article(struct ctx *c)
 {
 	int n = store_article_by_url(&c->store, c->route.categories, c->route.day,
 				     c->route.slug, send_article, c);
-	if (n == 0)
-		return page_error(c, 404, "找不到这篇文章");
+	if (n == 0)   /* the slow path, only for a URL that is not a permalink */
+		return moved(c, 0, same_categories(c));
 	return n < 0 ? -1 : 0;
+}
+
+int ui_article_bare(struct ctx *c)
+{
+	return moved(c, 1, same_categories(c));
+}
+
+int ui_old_post(struct ctx *c)
+{
+	return moved(c, 0, NULL);
 }

@@ -54,7 +54,7 @@ static int add_entry(const struct post_row *p, void *arg)
 	struct fill *f = arg;
 	struct tmpl_dict *e = tmpl_add(f->d, "ENTRY");
 	char iso[40];
-	date_format_iso(p->published, p->utc_offset, iso, sizeof iso);
+	date_format_iso(p->published, p->zone_offset, iso, sizeof iso);
 	if (f->n++ == 0)
 		tmpl_set(f->d, "FEED_UPDATED", iso);   /* the newest entry's */
 	struct buf path = {0}, url = {0};

@@ -8,9 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A page's posts go into d. */
+struct posts {
+	struct ctx *c;
+	struct tmpl_dict *d;
+};
+
 static int add_post(const struct post_row *p, void *arg)
 {
-	page_post_item(arg, "POST", p, 0);
+	const struct posts *to = arg;
+	page_post_item(to->c, to->d, "POST", p, 0);
 	return 0;
 }
 
@@ -73,8 +80,9 @@ int ui_list_send(struct ctx *c, const struct list *l)
 		if (page < pages)
 			page_link(pager, "NEXT", "NEXT_URL", l->url, page + 1);
 	}
+	struct posts to = {c, body};
 	if (l->posts(&c->store, l->id, POSTS_PER_PAGE, (page - 1) * POSTS_PER_PAGE,
-		     add_post, body) < 0) {
+		     add_post, &to) < 0) {
 		tmpl_free(root);
 		return -1;
 	}

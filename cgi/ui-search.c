@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
 #include "search.h"
 
 #define RESULTS_PER_PAGE 20
@@ -17,6 +16,7 @@
 #define SNIPPET_CHARS 110
 
 struct results {
+	const struct ctx *c;
 	const struct search *q;
 	struct tmpl_dict *body;
 };
@@ -34,15 +34,13 @@ static int add_result(const struct post_row *p, void *arg)
 	struct results *r = arg;
 	struct tmpl_dict *d = tmpl_add(r->body, "RESULT");
 	struct buf url = {0};
-	char when[40], iso[40];
+	struct when when;
 	page_post_url(&url, p);
-	date_format(p->published, p->utc_offset, when, sizeof when);
-	date_format_iso(p->published, p->utc_offset, iso, sizeof iso);
-	when[16] = '\0';
+	page_when(r->c, p, &when);
 	tmpl_set(d, "RESULT_URL", url.s);
 	tmpl_set(d, "RESULT_TITLE", p->title);
-	tmpl_set(d, "RESULT_DATE", when);
-	tmpl_set(d, "RESULT_DATETIME", iso);
+	tmpl_set(d, "RESULT_DATE", when.text);
+	tmpl_set(d, "RESULT_DATETIME", when.iso);
 	if (p->category_slug) {
 		struct tmpl_dict *cat = tmpl_add(d, "RESULT_CATEGORY");
 		buf_free(&url);
@@ -85,7 +83,7 @@ static int results(struct ctx *c, struct tmpl_dict *body, const struct search *q
 		if (page < pages)
 			page_link(pager, "NEXT", "NEXT_URL", q, page + 1);
 	}
-	struct results r = {q, body};
+	struct results r = {c, q, body};
 	return (q->match || q->scan) && count
 		? store_search(&c->store, q->match, q->check, RESULTS_PER_PAGE,
 			       (page - 1) * RESULTS_PER_PAGE, add_result, &r)

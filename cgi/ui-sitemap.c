@@ -67,7 +67,7 @@ static int add_post(const struct post_row *p, void *arg)
 {
 	struct buf path = {0};
 	page_post_url(&path, p);
-	add_url(arg, path.s, p->published, p->utc_offset);
+	add_url(arg, path.s, p->published, p->zone_offset);
 	buf_free(&path);
 	return 0;
 }
@@ -82,7 +82,7 @@ static int in_part(struct part *pt)
 static int add_home(const struct post_row *p, void *arg)
 {
 	if (in_part(arg))
-		add_url(arg, "/", p->published, p->utc_offset);
+		add_url(arg, "/", p->published, p->zone_offset);
 	return 0;
 }
 

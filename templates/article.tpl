@@ -1,13 +1,15 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! article.tpl - one article (include BODY of layout.tpl).
-    Expects: TITLE, DATE, DATETIME, CATEGORY_URL, CATEGORY_NAME, BODY_HTML
-    (the only unescaped value); section TAGS with section TAG: TAG_NAME,
+    Expects: TITLE, DATE (shown: "2021-12-08 20:30 北京时间", or the day
+    alone), DATETIME (RFC 3339), BODY_HTML (the only unescaped value);
+    section CATEGORY (shown when the post has one) with CATEGORY_URL,
+    CATEGORY_NAME; section TAGS with section TAG: TAG_NAME,
     TAG_URL; section SOURCE: SOURCE_NAME, nested section SOURCE_LINK:
     SOURCE_URL; section SHARE: SHARE_URL; section PREV_POST: PREV_URL,
     PREV_TITLE (older article of the category); section NEXT_POST:
     NEXT_URL, NEXT_TITLE (newer article). }}
 <article class="article">
-<nav class="crumbs" aria-label="当前位置"><a href="/">首页</a><span class="sep" aria-hidden="true">›</span><a href="{{CATEGORY_URL}}">{{CATEGORY_NAME}}</a></nav>
+<nav class="crumbs" aria-label="当前位置"><a href="/">首页</a>{{#CATEGORY}}<span class="sep" aria-hidden="true">›</span><a href="{{CATEGORY_URL}}">{{CATEGORY_NAME}}</a>{{/CATEGORY}}</nav>
 <h1 class="article-title">{{TITLE}}</h1>
 <p class="byline"><time datetime="{{DATETIME}}">{{DATE}}</time>{{#SOURCE}}<span class="byline-source">来源：{{SOURCE_NAME}}</span>{{/SOURCE}}</p>
 <div class="body">
@@ -28,5 +30,5 @@
 <nav class="post-nav" aria-label="上一篇与下一篇">
 {{#PREV_POST}}<a class="post-nav-prev" href="{{PREV_URL}}"><span class="label">上一篇</span><span class="post-nav-title">{{PREV_TITLE}}</span></a>{{/PREV_POST}}
 {{#NEXT_POST}}<a class="post-nav-next" href="{{NEXT_URL}}"><span class="label">下一篇</span><span class="post-nav-title">{{NEXT_TITLE}}</span></a>{{/NEXT_POST}}
-<a class="post-nav-back" href="{{CATEGORY_URL}}">返回{{CATEGORY_NAME}}</a>
+{{#CATEGORY}}<a class="post-nav-back" href="{{CATEGORY_URL}}">返回{{CATEGORY_NAME}}</a>{{/CATEGORY}}
 </nav>

@@ -6,7 +6,7 @@
     (its HTML page, absolute), FEED_TITLE, FEED_UPDATED (RFC 3339),
     VERSION; section SUBTITLE: SITE_DESCRIPTION; section ENTRY, newest
     first: ENTRY_URL (canonical, absolute: also the id), ENTRY_TITLE,
-    ENTRY_DATE (as written, with its offset), ENTRY_SUMMARY,
+    ENTRY_DATE (RFC 3339, at the site zone's offset), ENTRY_SUMMARY,
     ENTRY_CONTENT (HTML); in it section CATEGORY: TERM, section LABEL with
     LABEL_TEXT. }}
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{LANG}}">

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! post-item.tpl - one item of a post list (include POST_ITEM).
-    Expects: POST_URL, POST_TITLE, POST_DATE, POST_DATETIME, POST_SUMMARY;
+    Expects: POST_URL, POST_TITLE, POST_DATE (shown, see page_when),
+    POST_DATETIME (RFC 3339), POST_SUMMARY;
     optional section POST_CATEGORY: POST_CATEGORY_URL, POST_CATEGORY_NAME. }}
 <li class="post">
 <a class="post-title" href="{{POST_URL}}">{{POST_TITLE}}</a>

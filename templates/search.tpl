@@ -2,7 +2,8 @@
 {{! search.tpl - the search page (include BODY of layout.tpl).
     Expects: QUERY; section FOUND or NOT_FOUND (once a query is given);
     COUNT ("1000+" past a thousand), PAGE, PAGES; section RESULT per post:
-    RESULT_URL, RESULT_TITLE, RESULT_DATE, RESULT_DATETIME, section
+    RESULT_URL, RESULT_TITLE, RESULT_DATE (shown, see page_when in
+    page.c), RESULT_DATETIME (RFC 3339), section
     RESULT_CATEGORY: RESULT_CATEGORY_URL, RESULT_CATEGORY_NAME, and section
     PIECE per piece of the snippet: section HIT (a word found) or PLAIN,
     each with TEXT; section PAGER with section PREV: PREV_URL and section

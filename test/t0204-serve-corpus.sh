@@ -15,7 +15,7 @@ check_article() { # what
 	b=$(body)
 	like "$b" "<title>聚焦产业发展" "$1: <title> starts with its title"
 	like "$b" "<h1[^>]*>聚焦产业发展 强化工业主战场定位" "$1: heading"
-	like "$b" '<time datetime="2022-01-10T07:48:36\+08:00">2022-01-10 07:48:36 \+08:00</time>' "$1: <time>"
+	like "$b" '<time datetime="2022-01-10T07:48:36\+08:00">2022-01-10 07:48 北京时间</time>' "$1: <time>"
 	like "$b" '<a [^>]*href="/nanchangribao/"[^>]*>南昌日报新闻</a>' "$1: link to 南昌日报新闻"
 	like "$b" "南昌日报([^新）]|$)" "$1: source 南昌日报 (besides the 文章来源 line)"
 	like "$b" "文章来源：南昌日报" "$1: the 文章来源 line"

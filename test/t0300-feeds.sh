@@ -69,9 +69,11 @@ fact() { sed -n "s/^$1 //p" "$T/facts" | head -n 1; }
 
 # The SQL of an entry's values as the feed must give them.
 URL="'$SITE/' || p.category_path || '/' || p.day || '/' || p.slug || '.html'"
-ISO="strftime('%Y-%m-%dT%H:%M:%S', p.published + p.utc_offset * 60, 'unixepoch')
-	|| CASE WHEN p.utc_offset < 0 THEN '-' ELSE '+' END
-	|| printf('%02d:%02d', abs(p.utc_offset) / 60, abs(p.utc_offset) % 60)"
+# at the site zone's offset (the written one in a store without it)
+OFF="coalesce(p.zone_offset, p.utc_offset)"
+ISO="strftime('%Y-%m-%dT%H:%M:%S', p.published + $OFF * 60, 'unixepoch')
+	|| CASE WHEN $OFF < 0 THEN '-' ELSE '+' END
+	|| printf('%02d:%02d', abs($OFF) / 60, abs($OFF) % 60)"
 TERMS="(SELECT group_concat(x, ',') FROM (SELECT c.slug AS x FROM categories c
 	WHERE c.id = p.category_id UNION SELECT t.name FROM post_tags pt
 	JOIN tags t ON t.id = pt.tag_id WHERE pt.post_id = p.id ORDER BY x))"

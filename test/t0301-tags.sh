@@ -62,7 +62,7 @@ is "$(links)" "$(want 东财滚动新闻)" "lower-case percent-encoding: the sam
 get "/tags/$(enc 没有这个)/"
 is "$STATUS" 404 "unknown tag: 404"
 like "$(body)" "金融消息样例" "unknown tag: the 404 page in the layout"
-is "$(status_of /tags/)" 404 "/tags/: 404"
+is "$(status_of /tags/)" 200 "/tags/: the page of every tag (t0215)"
 is "$(status_of "/tags/$FX")" 404 "a tag without its trailing slash: 404"
 is "$(status_of "/tags/$FX/x/")" 404 "below a tag: 404"
 is "$(status_of "/tags/$FX/?page=2")" 404 "a one-page tag's ?page=2: 404"

@@ -34,9 +34,11 @@ EOF
 enc() {
 	printf '%s' "$1" | od -An -tx1 -v | tr -d ' \n' | tr a-f A-F | sed 's/\(..\)/%\1/g'
 }
-ISO="strftime('%Y-%m-%dT%H:%M:%S', p.published + p.utc_offset * 60, 'unixepoch')
-	|| CASE WHEN p.utc_offset < 0 THEN '-' ELSE '+' END
-	|| printf('%02d:%02d', abs(p.utc_offset) / 60, abs(p.utc_offset) % 60)"
+# at the site zone's offset (the written one in a store without it)
+OFF="coalesce(p.zone_offset, p.utc_offset)"
+ISO="strftime('%Y-%m-%dT%H:%M:%S', p.published + $OFF * 60, 'unixepoch')
+	|| CASE WHEN $OFF < 0 THEN '-' ELSE '+' END
+	|| printf('%02d:%02d', abs($OFF) / 60, abs($OFF) % 60)"
 NEWEST="ORDER BY published DESC, post_id DESC LIMIT 1"
 
 # expected: every URL the store should have in its sitemap, "loc|lastmod",
