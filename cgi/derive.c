@@ -44,6 +44,7 @@ struct ctx {
 	char *date;             /* front matter date, NULL when none */
 	int date_line;
 	int date_plain;         /* the date was a plain YAML scalar */
+	char *slug;             /* the front matter's slug, NULL when none */
 };
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -183,6 +184,119 @@ int post_filename(const char *name, char date[11], char **slug)
 	return 1;
 }
 
+/* ---- Jekyll's names: slugs and categories in URLs ----------------------- */
+
+/* The code point at s (n bytes of valid UTF-8 left), and its length. */
+static uint32_t utf8_get(const char *s, size_t n, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	*len = utf8_seqlen(u, n);
+	uint32_t c = *len == 1 ? u[0] : u[0] & (0xff >> (*len + 1));
+	for (size_t i = 1; i < *len; i++)
+		c = c << 6 | (u[i] & 0x3f);
+	return c;
+}
+
+static void utf8_put(struct buf *b, uint32_t c)
+{
+	char s[4];
+	size_t n;
+	if (c < 0x80) {
+		s[0] = (char)c, n = 1;
+	} else if (c < 0x800) {
+		s[0] = (char)(0xc0 | c >> 6), s[1] = (char)(0x80 | (c & 0x3f)), n = 2;
+	} else if (c < 0x10000) {
+		s[0] = (char)(0xe0 | c >> 12), s[1] = (char)(0x80 | (c >> 6 & 0x3f));
+		s[2] = (char)(0x80 | (c & 0x3f)), n = 3;
+	} else {
+		s[0] = (char)(0xf0 | c >> 18), s[1] = (char)(0x80 | (c >> 12 & 0x3f));
+		s[2] = (char)(0x80 | (c >> 6 & 0x3f)), s[3] = (char)(0x80 | (c & 0x3f));
+		n = 4;
+	}
+	buf_add(b, s, n);
+}
+
+/*
+ * 1 when Jekyll's "pretty" slugify keeps code point c: letters, marks and
+ * decimal digits (\p{L}, \p{M}, \p{Nd}) and ._~!$&'()+,;=@.  Beyond ASCII
+ * this knows the punctuation, symbol and space blocks a news title may
+ * hold (Latin-1's, general punctuation, arrows to dingbats, CJK symbols,
+ * full-width forms, emoji) and takes the rest for letters.
+ */
+static int slug_keeps(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+		       (c >= 'a' && c <= 'z') || strchr("._~!$&'()+,;=@", (int)c);
+	if (c <= 0xbf)
+		return c == 0xaa || c == 0xb5 || c == 0xba;
+	if (c == 0xd7 || c == 0xf7)
+		return 0;
+	if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x20a0 && c <= 0x20cf) ||
+	    (c >= 0x2190 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x3004) ||
+	    (c >= 0x3007 && c <= 0x3020) || c == 0x3030 ||
+	    (c >= 0x303d && c <= 0x303f) || (c >= 0xfe10 && c <= 0xfe1f) ||
+	    (c >= 0xfe30 && c <= 0xfe6f) || (c >= 0xff00 && c <= 0xff0f) ||
+	    (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) ||
+	    (c >= 0xff5b && c <= 0xff65) || (c >= 0xffe0 && c <= 0xffef) ||
+	    (c >= 0x1f000 && c <= 0x1faff))
+		return 0;
+	return 1;
+}
+
+/* Jekyll's :title, Utils.slugify(s, mode: "pretty", cased: true): every
+ * run of other characters becomes one '-', and a '-' at either end goes. */
+static char *jekyll_slug(const char *s)
+{
+	struct buf b = {0};
+	size_t n = strlen(s), len;
+	int dash = 0;
+	for (size_t i = 0; i < n; i += len) {
+		uint32_t c = utf8_get(s + i, n - i, &len);
+		if (!slug_keeps(c)) {
+			dash = 1;
+			continue;
+		}
+		if (dash)
+			buf_addc(&b, '-');
+		dash = 0;
+		buf_add(&b, s + i, len);
+	}
+	if (dash)
+		buf_addc(&b, '-');
+	char *slug = buf_steal(&b);
+	size_t k = strlen(slug);
+	if (k && slug[k - 1] == '-')
+		slug[--k] = '\0';
+	if (slug[0] == '-')
+		memmove(slug, slug + 1, k);
+	return slug;
+}
+
+/* The lower case of c as Ruby's String#downcase has it, for the scripts
+ * a source's name may be written in: Latin-1, Greek, Cyrillic and the
+ * full-width Latin letters (others are left as they are). */
+static uint32_t lower(uint32_t c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7) ||
+	    (c >= 0x391 && c <= 0x3ab && c != 0x3a2) ||
+	    (c >= 0x410 && c <= 0x42f) || (c >= 0xff21 && c <= 0xff3a))
+		return c + 0x20;
+	if (c >= 0x400 && c <= 0x40f)
+		return c + 0x50;
+	return c;
+}
+
+/* A category as Jekyll's URLs have it: downcased. */
+static char *jekyll_category(const char *s)
+{
+	struct buf b = {0};
+	size_t n = strlen(s), len;
+	for (size_t i = 0; i < n; i += len)
+		utf8_put(&b, lower(utf8_get(s + i, n - i, &len)));
+	return buf_steal(&b);
+}
+
 /* ---- YAML -------------------------------------------------------------- */
 
 /* File line of a mark in the front matter. */
@@ -252,17 +366,19 @@ static void add_plural(yaml_document_t *doc, yaml_node_t *one,
 
 /* The keys we read, found in the mapping. */
 struct keys {
-	yaml_node_t *title, *date, *layout, *category, *categories, *tag, *tags;
+	yaml_node_t *title, *date, *layout, *category, *categories, *tag, *tags,
+		*slug;
 };
 
 static void find_keys(yaml_document_t *doc, yaml_node_t *map, struct keys *k)
 {
 	static const char *const names[] = {
-		"title", "date", "layout", "category", "categories", "tag", "tags"
+		"title", "date", "layout", "category", "categories", "tag", "tags",
+		"slug"
 	};
 	yaml_node_t **slots[] = {
 		&k->title, &k->date, &k->layout, &k->category, &k->categories,
-		&k->tag, &k->tags
+		&k->tag, &k->tags, &k->slug
 	};
 	for (yaml_node_pair_t *pr = map->data.mapping.pairs.start;
 	     pr < map->data.mapping.pairs.top; pr++) {
@@ -275,15 +391,14 @@ static void find_keys(yaml_document_t *doc, yaml_node_t *map, struct keys *k)
 	}
 }
 
-/* Lowercase (ASCII) every category: Jekyll's URLs use them so. */
+/* Every category as Jekyll's URLs have it: downcased (jekyll_category). */
 static void lower_categories(struct strlist *l)
 {
 	struct strlist out = {0};
 	for (size_t i = 0; i < l->n; i++) {
-		for (char *s = l->v[i]; *s; s++)
-			if (*s >= 'A' && *s <= 'Z')
-				*s = (char)(*s - 'A' + 'a');
-		strlist_add(&out, l->v[i], strlen(l->v[i]));
+		char *v = jekyll_category(l->v[i]);
+		strlist_add(&out, v, strlen(v));
+		free(v);
 	}
 	strlist_free(l);
 	*l = out;
@@ -295,6 +410,7 @@ static int read_keys(struct ctx *c, yaml_document_t *doc, yaml_node_t *root)
 	struct keys k = {0};
 	find_keys(doc, root, &k);
 	c->p->title = scalar_dup(k.title);
+	c->slug = scalar_dup(k.slug);
 	c->p->layout = scalar_dup(k.layout);
 	if (c->p->layout && !*c->p->layout) {
 		free(c->p->layout);
@@ -982,6 +1098,20 @@ static int undated_slug(struct ctx *c, const char *name)
 	return 0;
 }
 
+/* The URL's name, as Jekyll's :title: the front matter's slug, else the
+ * file name's, slugified; kept as it is when that leaves nothing. */
+static void url_slug(struct ctx *c)
+{
+	const char *from = c->slug && *c->slug ? c->slug : c->p->slug;
+	char *slug = jekyll_slug(from);
+	if (*slug) {
+		free(c->p->slug);
+		c->p->slug = slug;
+	} else {
+		free(slug);
+	}
+}
+
 static int derive(struct ctx *c)
 {
 	const struct entry *e = c->e;
@@ -995,6 +1125,7 @@ static int derive(struct ctx *c)
 	c->fm_len = strlen(e->front_matter);
 	if (parse_yaml(c) || resolve_date(c))
 		return -1;
+	url_slug(c);
 	const char *body = e->body ? e->body : "";
 	p->info_code = find_info_code(body, strlen(body), p->slug);
 	clean_body(c);
@@ -1020,6 +1151,7 @@ int post_derive(const struct entry *e, const char *tz, struct post *p,
 	c.err = err;
 	int rc = derive(&c);
 	free(c.date);
+	free(c.slug);
 	if (rc)
 		post_free(p);
 	return rc;

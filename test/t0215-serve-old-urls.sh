@@ -4,8 +4,7 @@
 # without ".html"; GitHub Pages' forms of pages (/emnews, /index.html,
 # /feed); old category pages in any case and with several words; share
 # codes as pasted; the tags page.  And dates shown once, in the site's
-# zone, labelled.  The store is made from a small invented site, then
-# given the day, date_only and zone_offset values the importer derives.
+# zone, labelled.  The store is made from a small invented site.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-http.sh"
 
@@ -30,18 +29,19 @@ post 2021-12-06-two.md 两个栏目 "2021-12-06 11:00:00" "21shijijingjibaodao 2
 post 2021-12-07-hk.md 括号栏目 "2021-12-07 12:00:00" "anxinguojizhengquan(xianggang)" 安信
 post 2021-12-10-dayonly.md 只有日期 "2021-12-10" emnews 滚动新闻
 post "2021-12-11-a b.md" 空格名字 "2021-12-11 08:05:00" emnews 外汇
+post "2021-12-11-要闻.md" 中文名字 "2021-12-11 08:15:00" emnews 外汇
 post 2021-12-12-utc.md 零时区 "2021-12-12 01:00:00 +0000" emnews 外汇
 "$IMPORT" --db "$T/db" "$S" 2>"$T/import.err"
 is "$?" 0 "the invented site imports"
 
-# What the importer derives (or will): the permalink's day, date_only,
-# the site zone's offset; the -05:00 post's permalink day differs from
-# its file name's.  The +00:00 post keeps no zone_offset (an old row).
-q "$T/db" "UPDATE posts SET day = '2021/12/09', zone_offset = 480
-		WHERE slug = '202112081234567890';
-	UPDATE posts SET date_only = 1, zone_offset = 480 WHERE slug = 'dayonly';
-	UPDATE posts SET zone_offset = 480 WHERE slug IN ('dup', 'nocat', 'a b');
-	UPDATE posts SET zone_offset = NULL WHERE slug = 'utc';"
+# What the importer derives: the permalink's day (the -05:00 post's
+# differs from its file name's), date_only, the site zone's offset.
+is "$(q "$T/db" "SELECT day || ' ' || zone_offset FROM posts WHERE slug = '202112081234567890'")" \
+	"2021/12/09 480" "the -05:00 post: the day in Shanghai, and Shanghai's offset"
+is "$(q "$T/db" "SELECT date_only FROM posts WHERE slug = 'dayonly'")" 1 "a day alone: date_only"
+is "$(q "$T/db" "SELECT count(*) FROM posts WHERE slug = 'a-b'")" 1 "a file name with a space: Jekyll's slug a-b"
+# The +00:00 post as an old row, without zone_offset.
+q "$T/db" "UPDATE posts SET zone_offset = NULL WHERE slug = 'utc'"
 id_of() { q "$T/db" "SELECT id FROM posts WHERE title = '$1'"; }
 is "$(q "$T/db" "SELECT category_path FROM posts WHERE slug = 'nocat'")" "" "a post without categories has the path ''"
 is "$(q "$T/db" "SELECT category_path FROM posts WHERE slug = 'two'")" "21shijijingjibaodao/21caijingapp" \
@@ -65,7 +65,8 @@ moved /emnews/2019/01/01/202112081234567890.html "$A" "any other day: 301 to the
 moved /emnews/2021/12/05/dup.html /emnews/2021/12/01/dup.html "same slug twice: the nearest day (4 days before)"
 moved /emnews/2021/12/18/dup.html /emnews/2021/12/21/dup.html "same slug twice: the nearest day (3 days after)"
 moved /emnews/2021/12/11/dup.html /emnews/2021/12/01/dup.html "equally near: the lowest id"
-moved /emnews/2021/12/08/a%20b.html /emnews/2021/12/11/a%20b.html "an odd slug, encoded in the Location"
+moved /emnews/2021/12/08/%E8%A6%81%E9%97%BB.html /emnews/2021/12/11/%E8%A6%81%E9%97%BB.html "a Chinese slug, encoded in the Location"
+is "$(status_of /emnews/2021/12/11/a-b.html)" 200 "Jekyll's slug of a name with a space answers"
 gone /wind/2021/12/01/dup.html.x "a slug with more after .html: 404"
 moved /wind/2021/12/01/dup.html /wind/2021/12/10/dup.html "the same slug in another category: that category's"
 gone /jingji/2021/12/08/202112081234567890.html "other categories: 404, never another category's post"

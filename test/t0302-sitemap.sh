@@ -90,8 +90,8 @@ is "$(urls | cut -d'|' -f2 | grep -cvE '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-
 	"sample: every <lastmod> a W3C datetime with its offset"
 is "$(urls | LC_ALL=C sort)" "$(expected)" \
 	"sample: every article, category and tag page and home, each with its newest date as written"
-like "$(urls)" "^$SITE/emnews/2021/12/15/202112142201899905.html\|2021-12-14T23:30:00\+00:00$" \
-	"sample: an article written at +00:00 keeps +00:00"
+like "$(urls)" "^$SITE/emnews/2021/12/15/202112142201899905.html\|2021-12-15T07:30:00\+08:00$" \
+	"sample: an article written at +00:00 is dated in the site's zone"
 like "$(urls)" "^$SITE/tags/%E4%B8%9C%E8%B4%A2%E6%BB%9A%E5%8A%A8%E6%96%B0%E9%97%BB/\|" \
 	"sample: the tag 东财滚动新闻, percent-encoded"
 bad=

@@ -610,6 +610,45 @@ static void test_lists(void)
 		   "mappings are skipped");
 	lists_case("base: &c [one, two]\ncategories: *c\n", "one,two", "",
 		   "aliases");
+	lists_case("categories: Ä财经 ΑΒ ДЕЛО ＡＢ\n", "ä财经,αβ,дело,ａｂ", "",
+		   "downcased beyond ASCII, as Ruby's downcase");
+}
+
+/* ---- slugs: Jekyll's :title ----------------------------------------------- */
+
+static void slug_case(const char *name, const char *fm, const char *slug,
+		      const char *what)
+{
+	struct buf b = {0};
+	buf_printf(&b, "---\ntitle: t\n%s---\n正文\n", fm);
+	struct post p;
+	struct post_error err;
+	int rc = parse(name, b.s, &p, &err);
+	ok(rc == 0, "%s: parses (%s)", what, rc ? err.reason : "");
+	if (rc == 0) {
+		is_str(p.slug, slug, "  %s: slug", what);
+		post_free(&p);
+	}
+	buf_free(&b);
+}
+
+static void test_slugs(void)
+{
+	slug_case("2021-12-08-202112082206972753.md", "", "202112082206972753",
+		  "a news id");
+	slug_case("2021-12-08-hello world!.md", "", "hello-world!",
+		  "a space becomes '-', '!' stays");
+	slug_case("2021-12-08-a_b (c)+d.md", "", "a_b-(c)+d",
+		  "'_', brackets and '+' stay");
+	slug_case("2021-12-08-x.md", "slug: custom\n", "custom",
+		  "the front matter's slug wins");
+	slug_case("2021-12-08-x.md", "slug: Two Words\n", "Two-Words",
+		  "and is slugified, its case kept");
+	slug_case("2021-12-08-消息，今天 要闻.md", "", "消息-今天-要闻",
+		  "CJK punctuation and spaces become one '-'");
+	slug_case("2021-12-08--a--b-.md", "", "a-b",
+		  "a run of - is one -, none at either end");
+	slug_case("2021-12-08-???.md", "", "???", "nothing left: the name kept");
 }
 
 /* ---- titles -------------------------------------------------------------- */
@@ -878,6 +917,7 @@ int main(void)
 	test_dates();
 	test_entries();
 	test_lists();
+	test_slugs();
 	test_titles();
 	test_info_code();
 	test_source();
