@@ -791,7 +791,20 @@ static size_t split_lines(const char *s, size_t n, struct line **out)
 	return count;
 }
 
-/* Drop the trailing navigation, share and source lines; set source_url. */
+static char *query_info_code(const char *q);
+
+/* The infoCode of a share link's URL, or NULL. */
+static char *share_code(struct line url)
+{
+	char *u = xstrndup(url.s, url.n);
+	const char *q = find_ci(u, url.n, "NewsShare.html?");
+	char *code = q ? query_info_code(q + strlen("NewsShare.html?")) : NULL;
+	free(u);
+	return code;
+}
+
+/* Drop the trailing navigation, share and source lines; set source_url,
+ * and info_code from the last share link: the post's own. */
 static size_t strip_tail(struct post *p, struct line *v, size_t n)
 {
 	struct link k[8];
@@ -800,9 +813,11 @@ static size_t strip_tail(struct post *p, struct line *v, size_t n)
 		size_t links = link_line(l, k, sizeof k / sizeof *k);
 		if (is_blank(l.s, l.n) || all_nav(k, links))
 			n--;
-		else if (links == 1 && is_share_url(k[0].url))
+		else if (links == 1 && is_share_url(k[0].url)) {
+			if (!p->info_code)
+				p->info_code = share_code(k[0].url);
 			n--;
-		else if (links == 1 && is_bare_url(&k[0]) && !p->source_url) {
+		} else if (links == 1 && is_bare_url(&k[0]) && !p->source_url) {
 			p->source_url = xstrndup(k[0].url.s, k[0].url.n);
 			n--;
 		} else
@@ -857,16 +872,14 @@ static char *query_info_code(const char *q)
 	}
 }
 
-/* infoCode: a share link's parameter, else from the slug. */
-static char *find_info_code(const char *body, size_t n, const char *slug)
+/*
+ * infoCode from the file name's slug: its 18-digit news id with "NW", or
+ * the slug itself when it starts with "NW".  A post's own trailing share
+ * link comes first (strip_tail); a share link elsewhere in the body is
+ * another article's ("related reading") and never sets the code.
+ */
+static char *name_info_code(const char *slug)
 {
-	const char *s = body, *end = body + n;
-	while ((s = find_ci(s, (size_t)(end - s), "NewsShare.html?"))) {
-		s += strlen("NewsShare.html?");
-		char *code = query_info_code(s);
-		if (code)
-			return code;
-	}
 	if (strlen(slug) == 18 && strspn(slug, "0123456789") == 18) {
 		char *code = xmalloc(21);
 		snprintf(code, 21, "NW%s", slug);
@@ -1125,10 +1138,10 @@ static int derive(struct ctx *c)
 	c->fm_len = strlen(e->front_matter);
 	if (parse_yaml(c) || resolve_date(c))
 		return -1;
-	url_slug(c);
-	const char *body = e->body ? e->body : "";
-	p->info_code = find_info_code(body, strlen(body), p->slug);
 	clean_body(c);
+	if (!p->info_code)
+		p->info_code = name_info_code(p->slug);
+	url_slug(c);
 	render(c);
 	p->source_name = source_from_text(p->body_text);
 	if (!e->fm_seen && c->fname_date[0])

@@ -303,7 +303,8 @@ static void progress(struct run *r, size_t done)
 }
 
 /* The post that keeps p's share code: a code another post holds stays
- * with it, and p goes without (with a warning). */
+ * with it, and p goes without, with a warning naming both files; both
+ * posts keep their URLs (README: two files, one share code). */
 static int keep_code(struct run *r, struct post *p, int64_t id,
 		     const char *path)
 {
@@ -313,8 +314,9 @@ static int keep_code(struct run *r, struct post *p, int64_t id,
 	char *hpath = NULL;
 	int rc = store_post_by_code(&r->store, p->info_code, &holder, &hpath);
 	if (rc == 1 && holder != id) {
-		fprintf(stderr, "%s:1: warning: infoCode %s is held by %s; "
-			"this post goes without it\n", path, p->info_code, hpath);
+		fprintf(stderr, "%s:1: warning: infoCode %s is also the code of "
+			"%s; both are kept as posts, the share link opens that "
+			"one\n", path, p->info_code, hpath);
 		free(p->info_code);
 		p->info_code = NULL;
 	}
@@ -322,32 +324,34 @@ static int keep_code(struct run *r, struct post *p, int64_t id,
 	return rc < 0 ? -1 : 0;
 }
 
+/* 1 when post id was derived from a file of another name: an earlier
+ * release made one post of two files sharing a share code. */
+static int owned_by_other(struct run *r, const struct job *j, int64_t id)
+{
+	char *key = store_entry_key(&r->store, id);
+	int other = key && strcmp(key, j->entry.key) != 0;
+	free(key);
+	return other;
+}
+
 /*
  * Save the derived post; returns 1 added, 2 updated, 3 kept, -1 on a
- * store error.  A file met for the first time whose name a post of the
- * other archive folder has (_posts/ and old_post/: a post moved to the
- * archive) is that post; its old_post/ version is the newer one, so a
- * _posts/ version never replaces it, and only the file is recorded.
+ * store error.  Each file is its own post, but for a file met for the
+ * first time whose name a post of the other archive folder has (_posts/
+ * and old_post/: a post moved to the archive): that is its post.  The
+ * old_post/ version is the newer one, so a _posts/ version never
+ * replaces it, and only the file is recorded.
  */
 static int save(struct run *r, struct job *j)
 {
-	const struct post *p = &j->post;
+	struct post *p = &j->post;
 	int64_t id = j->known ? j->was.post_id : 0, old = id;
+	if (id && owned_by_other(r, j, id))
+		id = 0;
 	if (!id && store_entry_pair(&r->store, &j->entry, &id) < 0)
 		return -1;
-	if (p->info_code) {
-		int64_t holder;
-		char *hpath = NULL;
-		int rc = store_post_by_code(&r->store, p->info_code, &holder, &hpath);
-		if (rc < 0)
-			return -1;
-		if (rc == 1 && holder != id) {
-			fprintf(stderr, "%s:1: warning: infoCode %s is already held by "
-				"%s; updating that post\n", j->path, p->info_code, hpath);
-			id = holder;
-		}
-		free(hpath);
-	}
+	if (keep_code(r, p, id, j->path) < 0)
+		return -1;
 	int was = id != 0, kept = 0;
 	if (id && !strcmp(j->folder, "_posts")) {
 		char *folder = store_entry_folder(&r->store, id);

@@ -378,16 +378,26 @@ int store_entry_pair(struct store *s, const struct entry *e, int64_t *id)
 	return 1;
 }
 
-char *store_entry_folder(struct store *s, int64_t id)
+static char *entry_column(struct store *s, int64_t id, int column)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_ENTRY_FOLDER);
 	if (!st)
 		return NULL;
 	sqlite3_bind_int64(st, 1, id);
-	char *folder = sqlite3_step(st) == SQLITE_ROW
-		? xstrdup((const char *)sqlite3_column_text(st, 0)) : NULL;
+	char *v = sqlite3_step(st) == SQLITE_ROW
+		? xstrdup((const char *)sqlite3_column_text(st, column)) : NULL;
 	sqlite3_reset(st);
-	return folder;
+	return v;
+}
+
+char *store_entry_folder(struct store *s, int64_t id)
+{
+	return entry_column(s, id, 0);
+}
+
+char *store_entry_key(struct store *s, int64_t id)
+{
+	return entry_column(s, id, 1);
 }
 
 static char *column_dup(sqlite3_stmt *st, int i)

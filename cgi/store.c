@@ -144,7 +144,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_ENTRY_PAIR] = "SELECT post_id FROM entries WHERE key = ?1 AND "
 		"source = ?2 AND folder IN ('_posts', 'old_post') AND folder <> ?3 "
 		"ORDER BY post_id LIMIT 1",
-	[ST_ENTRY_FOLDER] = "SELECT folder FROM entries WHERE post_id = ?1",
+	[ST_ENTRY_FOLDER] = "SELECT folder, key FROM entries WHERE post_id = ?1",
 	[ST_ENTRIES] = "SELECT e.post_id, p.path, e.source, e.key, e.folder, "
 		"e.format, e.front_matter, e.fm_line, e.fm_seen, e.body "
 		"FROM entries e JOIN posts p ON p.id = e.post_id "

@@ -166,8 +166,10 @@ int store_post_save(struct store *s, const struct post *p,
  * folders _posts and old_post (a post moved to the archive): 1 and *id,
  * 0 when none. */
 int store_entry_pair(struct store *s, const struct entry *e, int64_t *id);
-/* The folder of post id's entry (malloc'ed), or NULL when it has none. */
+/* The folder and the key of post id's entry (malloc'ed), or NULL when
+ * it has none. */
 char *store_entry_folder(struct store *s, int64_t id);
+char *store_entry_key(struct store *s, int64_t id);
 /* Each stored entry with id > after, by id, at most limit of them:
  * fn(post id, the post's file, entry, arg); it returns -1 to stop. */
 typedef int (*entry_fn)(int64_t id, const char *path, const struct entry *e,

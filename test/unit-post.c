@@ -719,15 +719,28 @@ static void test_info_code(void)
 		  "infoCode=NW202201100000000003>\n", "NW202201100000000003",
 		  "share autolink");
 	info_case("2022-01-10-abc.md",
+		  "正文。\n\n[分享](https://s.example.com/html_News/NewsShare.html?"
+		  "from=app&INFOCODE=NW111&x=1)\n", "NW111",
+		  "upper-case parameter in a trailing link, among others");
+	info_case("2022-01-10-abc.md",
 		  "正文，[分享](https://s.example.com/html_News/NewsShare.html?"
-		  "from=app&INFOCODE=NW111&x=1)继续。\n", "NW111",
-		  "upper-case parameter in a link, among others");
+		  "from=app&INFOCODE=NW111&x=1)继续。\n", NULL,
+		  "a share link inside a paragraph is another article's");
+	info_case("2022-01-10-202201100000000005.md",
+		  "正文。\n\n相关阅读：[另一篇](http://s.example.com/html_News/"
+		  "NewsShare.html?infoCode=NW202201100000000001)\n\n更多正文。\n",
+		  "NW202201100000000005",
+		  "a related-reading link never steals: the file name's id");
+	info_case("2022-01-10-202201100000000005.md",
+		  "相关：<http://s.example.com/NewsShare.html?infoCode=NW202201100000000001>\n\n"
+		  "正文。\n\n<http://s.example.com/NewsShare.html?infoCode=NW202201100000000005>\n",
+		  "NW202201100000000005", "the trailing share link is the post's own");
 	info_case("2022-01-10-abc.md",
 		  "<a href=\"//s.example.com/newsshare.html?a=1&amp;InfoCode=NW222\">"
 		  "分享</a>\n", "NW222", "raw HTML with &amp;");
 	info_case("2022-01-10-abc.md",
 		  "见 http://s.example.com/NewsShare.html?infocode=NW333 全文\n",
-		  "NW333", "bare URL ended by a space");
+		  NULL, "a bare URL in the text sets no code");
 	info_case("2022-01-10-202201100000000004.md",
 		  "正文\n<http://s.example.com/NewsShare.html?other=1>\n",
 		  "NW202201100000000004", "share link without it: the slug");
