@@ -287,13 +287,32 @@ static uint32_t lower(uint32_t c)
 	return c;
 }
 
-/* A category as Jekyll's URLs have it: downcased. */
+/*
+ * A category as Jekyll's URLs have it: downcased, and cleaned as
+ * URL#sanitize_url cleans the path it is in: runs of '/' are one, dots
+ * before a '/' go (so "..", "." and "a." lose them), and an empty
+ * segment goes.  "" when nothing is left.  So no category makes a link
+ * that leaves the site ("//evil.com/") or climbs out of it ("/../").
+ */
 static char *jekyll_category(const char *s)
 {
-	struct buf b = {0};
+	struct buf low = {0}, b = {0};
 	size_t n = strlen(s), len;
 	for (size_t i = 0; i < n; i += len)
-		utf8_put(&b, lower(utf8_get(s + i, n - i, &len)));
+		utf8_put(&low, lower(utf8_get(s + i, n - i, &len)));
+	const char *p = low.s ? low.s : "";
+	while (*p) {
+		size_t seg = strcspn(p, "/"), k = seg;
+		while (k && p[k - 1] == '.')
+			k--;
+		if (k) {
+			if (b.len)
+				buf_addc(&b, '/');
+			buf_add(&b, p, k);
+		}
+		p += seg + (p[seg] == '/');
+	}
+	buf_free(&low);
 	return buf_steal(&b);
 }
 
@@ -397,7 +416,8 @@ static void lower_categories(struct strlist *l)
 	struct strlist out = {0};
 	for (size_t i = 0; i < l->n; i++) {
 		char *v = jekyll_category(l->v[i]);
-		strlist_add(&out, v, strlen(v));
+		if (*v)
+			strlist_add(&out, v, strlen(v));
 		free(v);
 	}
 	strlist_free(l);
@@ -1056,9 +1076,52 @@ static char *html_of(cmark_node *doc)
 	return html;
 }
 
+/*
+ * cmark's memory grows with the marks it meets: 8 MB of "[a" took it to
+ * 1.5 GB, of "*a" or "<a" as much, of "> " 700 MB.  A body with more than
+ * MARKUP_MAX characters that can open an inline or a block is not read as
+ * Markdown: it is shown as it is written, in one fenced block (pre), which
+ * cmark holds as one node.  A real article has hundreds of them.
+ */
+#define MARKUP_MAX 100000
+
+static int too_marked(const char *md)
+{
+	size_t n = 0;
+	for (const char *s = md; *s; s++)
+		n += strchr("[]*_`<>!&\\~|#-+=", *s) != NULL;
+	return n > MARKUP_MAX;
+}
+
+/* Parse md with cmark; *plain says when it was taken as plain text. */
+static cmark_node *parse_md(const char *md, int *plain)
+{
+	*plain = too_marked(md);
+	if (!*plain)
+		return cmark_parse_document(md, strlen(md), CMARK_OPT_UNSAFE);
+	size_t run = 0, longest = 2;
+	for (const char *s = md; *s; s++) {
+		run = *s == '~' ? run + 1 : 0;
+		longest = run > longest ? run : longest;
+	}
+	struct buf b = {0};
+	for (size_t i = 0; i <= longest; i++)
+		buf_addc(&b, '~');
+	size_t fence = b.len;
+	buf_addc(&b, '\n');
+	buf_adds(&b, md);
+	buf_addc(&b, '\n');
+	buf_add(&b, b.s, fence);
+	buf_addc(&b, '\n');
+	cmark_node *doc = cmark_parse_document(b.s, b.len, CMARK_OPT_UNSAFE);
+	buf_free(&b);
+	return doc;
+}
+
 char *post_render_html(const char *md)
 {
-	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_UNSAFE);
+	int plain;
+	cmark_node *doc = parse_md(md, &plain);
 	char *html = html_of(doc);
 	cmark_node_free(doc);
 	return html;
@@ -1068,8 +1131,11 @@ char *post_render_html(const char *md)
 static void render(struct ctx *c)
 {
 	struct post *p = c->p;
-	cmark_node *doc = cmark_parse_document(p->body_md, strlen(p->body_md),
-					       CMARK_OPT_UNSAFE);
+	int plain;
+	cmark_node *doc = parse_md(p->body_md, &plain);
+	if (plain)
+		warn(c, c->open_line, "more than %d marks of Markdown or HTML in "
+		     "the body: shown as written, in plain text", MARKUP_MAX);
 	p->body_html = html_of(doc);
 	char *text = plain_text(doc);
 	cmark_node_free(doc);
@@ -1085,7 +1151,8 @@ static void render(struct ctx *c)
 
 char *post_plain_text(const char *md)
 {
-	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_UNSAFE);
+	int plain;
+	cmark_node *doc = parse_md(md, &plain);
 	char *text = plain_text(doc);
 	cmark_node_free(doc);
 	return text;

@@ -21,9 +21,13 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/file.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +49,11 @@
 
 #define FILE_MAX (8 << 20)   /* bytes: a post is far smaller */
 #define WINDOW 8192  /* posts the reader may parse ahead of the writer */
+#define WINDOW_BYTES (8 << 20)  /* and their files' bytes, at most (but
+				    one post is always let through) */
+#define BIG_POST (1 << 20)  /* a file this large is read only once the
+			       writer is done with the ones before it, so
+			       their peaks of memory never add up */
 
 enum outcome { SKIP, UNCHANGED, TOUCHED, PARSED, FAILED };
 
@@ -67,6 +76,7 @@ struct pipe {
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 	size_t parsed, saved;        /* jobs done by each side */
+	size_t bytes;                /* file bytes parsed, not yet saved */
 	int stop;                    /* the writer gave up */
 };
 
@@ -75,6 +85,8 @@ struct run {
 	struct job *jobs;
 	size_t njobs, capjobs;
 	struct site_config *sites;   /* one per site folder seen */
+	struct dir_id { dev_t dev; ino_t ino; } *dirs;  /* folders walked */
+	size_t ndirs;
 	size_t nsites;
 	int site_saved;
 	long added, updated, unchanged, failed, skipped;
@@ -145,10 +157,51 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* path as it is shown: a control character in a name (a newline, say)
+ * written as an escape, so that each message is one line. */
+static char *shown(const char *path)
+{
+	struct buf b = {0};
+	for (const unsigned char *s = (const unsigned char *)path; *s; s++) {
+		if (*s == '\n')
+			buf_adds(&b, "\\n");
+		else if (*s == '\t')
+			buf_adds(&b, "\\t");
+		else if (*s < 0x20 || *s == 0x7f)
+			buf_printf(&b, "\\x%02x", *s);
+		else
+			buf_addc(&b, (char)*s);
+	}
+	return buf_steal(&b);
+}
+
+/* "path:line: what" on stderr, the path shown safely. */
+static void say(const char *path, int line, const char *what, const char *text)
+{
+	char *p = shown(path);
+	if (line)
+		fprintf(stderr, "%s:%d: %s%s\n", p, line, what, text);
+	else
+		fprintf(stderr, "%s: %s%s\n", p, what, text);
+	free(p);
+}
+
 static void skip(struct run *r, const char *path, const char *why)
 {
-	fprintf(stderr, "%s: skipped: %s\n", path, why);
+	say(path, 0, "skipped: ", why);
 	r->skipped++;
+}
+
+/* 1 the first time the folder st is met: a folder is walked once, however
+ * many symbolic links lead to it, and never into a loop. */
+static int first_visit(struct run *r, const struct stat *st)
+{
+	for (size_t i = 0; i < r->ndirs; i++)
+		if (r->dirs[i].dev == st->st_dev && r->dirs[i].ino == st->st_ino)
+			return 0;
+	r->dirs = xrealloc(r->dirs, (r->ndirs + 1) * sizeof *r->dirs);
+	r->dirs[r->ndirs++] = (struct dir_id){ st->st_dev, st->st_ino };
+	return 1;
 }
 
 /* The folder label of a folder given on its own: its name when it is
@@ -166,9 +219,14 @@ static const char *folder_label(const char *dir)
 static void walk(struct run *r, const char *dir, const char *folder,
 		 const char *tz)
 {
+	struct stat self;
+	if (stat(dir, &self) == 0 && !first_visit(r, &self)) {
+		skip(r, dir, "a folder already read (a symbolic link to it, or a loop)");
+		return;
+	}
 	DIR *d = opendir(dir);
 	if (!d) {
-		fprintf(stderr, "%s:1: unreadable: %s\n", dir, strerror(errno));
+		say(dir, 1, "unreadable: ", strerror(errno));
 		r->failed++;
 		return;
 	}
@@ -187,7 +245,10 @@ static void walk(struct run *r, const char *dir, const char *folder,
 		char *path = join(dir, names[i]);
 		struct stat st;
 		const char *why;
-		if (lstat(path, &st) < 0) {
+		int link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+		if (link && stat(path, &st) < 0) {
+			skip(r, path, "a broken symbolic link");
+		} else if (!link && lstat(path, &st) < 0) {
 			skip(r, path, strerror(errno));
 		} else if (S_ISDIR(st.st_mode)) {
 			if (names[i][0] == '.' || names[i][0] == '_')
@@ -195,8 +256,6 @@ static void walk(struct run *r, const char *dir, const char *folder,
 				     "(its name starts with '.' or '_')");
 			else
 				walk(r, path, folder, tz);
-		} else if (S_ISLNK(st.st_mode) && stat(path, &st) < 0) {
-			skip(r, path, "a broken symbolic link");
 		} else if (!S_ISREG(st.st_mode)) {
 			skip(r, path, "not a regular file");
 		} else if (!source_for(names[i], &why)) {
@@ -224,7 +283,7 @@ static int gather(struct run *r, const char *arg)
 {
 	char *abs = realpath(arg, NULL);
 	if (!abs) {
-		fprintf(stderr, "%s:1: unreadable: %s\n", arg, strerror(errno));
+		say(arg, 1, "unreadable: ", strerror(errno));
 		r->failed++;
 		return -1;
 	}
@@ -247,7 +306,7 @@ static int gather(struct run *r, const char *arg)
 		char *config = join(dirname(dir), "../_config.yml");
 		const char *tz = read_site(r, config), *why;
 		if (!source_for(base_name(abs), &why)) {
-			fprintf(stderr, "%s:1: not imported: %s\n", abs, why);
+			say(abs, 1, "not imported: ", why);
 			r->failed++;
 		} else
 			add_job(r, xstrdup(abs), tz, folder_label(dir));
@@ -371,8 +430,18 @@ static int save(struct run *r, struct job *j)
 static char *message(const char *path, int line, const char *what, const char *text)
 {
 	struct buf b = {0};
-	buf_printf(&b, "%s:%d: %s%s\n", path, line, what, text);
+	char *p = shown(path);
+	buf_printf(&b, "%s:%d: %s%s\n", p, line, what, text);
+	free(p);
 	return buf_steal(&b);
+}
+
+static char *too_large(const char *path, int64_t size)
+{
+	char what[80];
+	snprintf(what, sizeof what, "%.1f MB; a post may have %d MB at most",
+		 size / 1048576.0, FILE_MAX >> 20);
+	return message(path, 1, "too large: ", what);
 }
 
 /* Stage 1, in the writer: is the file as the store last saw it? */
@@ -387,12 +456,14 @@ static int check(struct run *r, struct job *j)
 		j->message = message(j->path, 1, "unreadable: ", strerror(errno));
 		return 0;
 	}
-	if (st.st_size > FILE_MAX) {
-		char what[80];
-		snprintf(what, sizeof what, "%.1f MB; a post may have %d MB at most",
-			 st.st_size / 1048576.0, FILE_MAX >> 20);
+	if (!S_ISREG(st.st_mode)) {
 		j->outcome = FAILED;
-		j->message = message(j->path, 1, "too large: ", what);
+		j->message = message(j->path, 1, "not a regular file", "");
+		return 0;
+	}
+	if (st.st_size > FILE_MAX) {
+		j->outcome = FAILED;
+		j->message = too_large(j->path, st.st_size);
 		return 0;
 	}
 	j->now.size = st.st_size;
@@ -408,9 +479,11 @@ static void parse(struct job *j)
 {
 	char *data;
 	size_t len;
-	if (read_file(j->path, &data, &len) < 0) {
+	if (read_file_max(j->path, FILE_MAX, &data, &len) < 0) {
 		j->outcome = FAILED;
-		j->message = message(j->path, 1, "unreadable: ", strerror(errno));
+		j->message = errno == EFBIG ? too_large(j->path, FILE_MAX + 1) :
+			errno == ENODEV ? message(j->path, 1, "not a regular file", "") :
+			message(j->path, 1, "unreadable: ", strerror(errno));
 		return;
 	}
 	XXH128_hash_t h = XXH3_128bits(data, len);
@@ -448,7 +521,9 @@ static void *reader(void *arg)
 	struct pipe *q = &r->pipe;
 	for (size_t i = 0; i < r->njobs; i++) {
 		pthread_mutex_lock(&q->lock);
-		while (!q->stop && i >= q->saved + WINDOW)
+		while (!q->stop && (i >= q->saved + WINDOW ||
+				    (i > q->saved && (q->bytes >= WINDOW_BYTES ||
+				     r->jobs[i].now.size > BIG_POST))))
 			pthread_cond_wait(&q->cond, &q->lock);
 		int stop = q->stop;
 		pthread_mutex_unlock(&q->lock);
@@ -457,6 +532,8 @@ static void *reader(void *arg)
 		if (r->jobs[i].outcome == SKIP)
 			parse(&r->jobs[i]);
 		pthread_mutex_lock(&q->lock);
+		if (r->jobs[i].outcome == PARSED)
+			q->bytes += (size_t)r->jobs[i].now.size;
 		q->parsed = i + 1;
 		pthread_cond_broadcast(&q->cond);
 		pthread_mutex_unlock(&q->lock);
@@ -503,6 +580,8 @@ static int store_job(struct run *r, size_t i)
 		break;
 	}
 	pthread_mutex_lock(&q->lock);
+	if (j->outcome == PARSED)
+		q->bytes -= (size_t)j->now.size;
 	q->saved = i + 1;
 	pthread_cond_broadcast(&q->cond);
 	pthread_mutex_unlock(&q->lock);
@@ -616,6 +695,32 @@ static int import_all(struct run *r)
 	return 0;
 }
 
+/*
+ * One import at a time: a second one waits its turn rather than failing
+ * on SQLite's busy timeout.  The lock is flock(2) on the store file itself
+ * (SQLite's own locks are fcntl(2) locks, which flock does not touch),
+ * held until the program ends.  Returns the descriptor, or -1.
+ */
+static int take_lock(const char *db)
+{
+	int fd = open(db, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		say(db, 0, "cannot open the store: ", strerror(errno));
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return fd;
+	fprintf(stderr, "finews-import: another import is writing %s; "
+		"waiting for it to finish\n", db);
+	while (flock(fd, LOCK_EX) < 0)
+		if (errno != EINTR) {
+			say(db, 0, "cannot lock the store: ", strerror(errno));
+			close(fd);
+			return -1;
+		}
+	return fd;
+}
+
 static void run_free(struct run *r)
 {
 	for (size_t i = 0; i < r->njobs; i++) {
@@ -631,6 +736,7 @@ static void run_free(struct run *r)
 	for (size_t i = 0; i < r->nsites; i++)
 		config_free(&r->sites[i]);
 	free(r->sites);
+	free(r->dirs);
 }
 
 int main(int argc, char **argv)
@@ -657,13 +763,20 @@ int main(int argc, char **argv)
 	}
 	double t0 = now();
 	struct run r = {0};
+	/* A fixed threshold: each post's large buffers are mapped and given
+	 * back when freed; glibc's sliding one (up to 32 MB) would keep them
+	 * in the heap, fragmented between the two threads. */
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+	/* A reader of stderr that goes away (| head) must not end the run:
+	 * the posts matter more than the messages. */
+	signal(SIGPIPE, SIG_IGN);
 	pthread_mutex_init(&r.pipe.lock, NULL);
 	pthread_cond_init(&r.pipe.cond, NULL);
 	for (int i = optind; i < argc; i++)
 		gather(&r, argv[i]);
 	r.progress = isatty(2) && r.njobs >= 1000;
-	int rc = 1;
-	if (store_open(&r.store, db, 0) == 0) {
+	int rc = 1, lock = take_lock(db);
+	if (lock >= 0 && store_open(&r.store, db, 0) == 0) {
 		rc = import_all(&r) < 0 ? 2 : r.failed ? 1 : 0;
 		store_close(&r.store);
 	} else {
@@ -679,6 +792,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "finews-import: %ld added, %ld updated, %ld unchanged, "
 			"%ld failed, %.2f s\n", r.added, r.updated, r.unchanged,
 			r.failed, now() - t0);
+	if (lock >= 0)
+		close(lock);
 	run_free(&r);
 	pthread_mutex_destroy(&r.pipe.lock);
 	pthread_cond_destroy(&r.pipe.cond);

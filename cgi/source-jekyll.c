@@ -71,6 +71,9 @@ const char *source_jekyll_refuses(const char *name)
 		return "Jekyll skips names starting with '_'";
 	if (n && (name[n - 1] == '~' || name[n - 1] == '#'))
 		return "an editor's backup file";
+	for (const char *c = name; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			return "a control character in its name";
 	if (!extension(name))
 		return "not a post: not .md, .markdown or .html";
 	if (!utf8_valid(name, n))

@@ -479,6 +479,8 @@ static int old_key(struct store *s, int64_t id, int64_t *sk, int64_t *published)
  * once, so one row per statement would cost four times as much.
  */
 #define SEARCH_BATCH 4096
+#define SEARCH_BATCH_BYTES (16 << 20)  /* or this much text: the waiting
+					  rows are held in memory */
 
 int store_search_flush(struct store *s)
 {
@@ -491,6 +493,7 @@ int store_search_flush(struct store *s)
 	if (!st || sqlite3_step(st) != SQLITE_DONE)
 		return store_fail(s, "indexing posts");
 	s->npending = 0;
+	s->pending_bytes = 0;
 	return 0;
 }
 
@@ -533,9 +536,11 @@ static int search_insert(struct store *s, int64_t sk, const char *title,
 		rc = store_fail(s, "finding the trigram tokenizer");
 	if (rc == 0)
 		rc = trigrams_each_new(s->trigrams, b.s, b.len, trigram_add, s);
+	s->pending_bytes += b.len;
 	buf_free(&b);
 	s->nindexed++;
-	if (rc == 0 && ++s->npending >= SEARCH_BATCH)
+	if (rc == 0 && (++s->npending >= SEARCH_BATCH ||
+			s->pending_bytes >= SEARCH_BATCH_BYTES))
 		rc = store_search_flush(s);
 	return rc;
 }

@@ -339,7 +339,10 @@ int store_open(struct store *s, const char *path, int readonly)
 		}
 		return 0;
 	}
+	/* journal_size_limit: a WAL grown by a large import is cut back to
+	 * 64 MB when it is next reset, not kept at its largest. */
 	if (exec(s, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
+		    "PRAGMA journal_size_limit = 67108864; "
 		    "PRAGMA temp_store = MEMORY") < 0 || upgrade(s) < 0 ||
 	    exec(s, "CREATE TEMP TABLE pending_search"
 		    "(sk INTEGER PRIMARY KEY, text TEXT NOT NULL)") < 0)
@@ -427,6 +430,13 @@ void store_rollback(struct store *s)
 	if (!sqlite3_get_autocommit(s->db))
 		exec(s, "ROLLBACK");
 	store_forget(s);
+	/* The WAL keeps the frames of the run rolled back (after "disk is
+	 * full", say): give the space back when no reader needs it. */
+	for (int i = 0; i < ST_COUNT; i++)
+		if (s->st[i])
+			sqlite3_reset(s->st[i]);
+	sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+				  NULL, NULL);
 }
 
 void store_forget(struct store *s)

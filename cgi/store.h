@@ -106,6 +106,7 @@ struct store {
 	} unnamed, unranked_categories, unranked_tags;
 	int upgraded_from;           /* the version store_open() found */
 	long npending;               /* rows waiting to be indexed */
+	size_t pending_bytes;        /* and their text's bytes */
 	long nindexed;               /* rows indexed in this run */
 	struct trigrams *trigrams;   /* the index's tokenizer, and the
 					trigrams met in this run */

@@ -165,22 +165,34 @@ int utf8_valid(const char *s, size_t n)
 
 int read_file(const char *path, char **data, size_t *len)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	return read_file_max(path, SIZE_MAX / 2, data, len);
+}
+
+/* Close fd and fail with errno e. */
+static int fail_fd(int fd, int e)
+{
+	close(fd);
+	errno = e;
+	return -1;
+}
+
+int read_file_max(const char *path, size_t max, char **data, size_t *len)
+{
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return -1;
 	struct stat st;
-	if (fstat(fd, &st) < 0) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return -1;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		close(fd);
-		errno = EISDIR;
-		return -1;
-	}
-	size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
+	if (fstat(fd, &st) < 0)
+		return fail_fd(fd, errno);
+	if (S_ISDIR(st.st_mode))
+		return fail_fd(fd, EISDIR);
+	if (!S_ISREG(st.st_mode))
+		return fail_fd(fd, ENODEV);
+	if ((uint64_t)st.st_size > max)
+		return fail_fd(fd, EFBIG);
+	/* + 2: the read that finds the end needs no larger buffer */
+	size_t cap = st.st_size > 0 ? (size_t)st.st_size + 2 : 4096;
 	char *p = xmalloc(cap);
 	size_t n = 0;
 	for (;;) {
@@ -199,6 +211,10 @@ int read_file(const char *path, char **data, size_t *len)
 		if (r == 0)
 			break;
 		n += (size_t)r;
+		if (n > max) {      /* it grew while being read */
+			free(p);
+			return fail_fd(fd, EFBIG);
+		}
 	}
 	close(fd);
 	p[n] = '\0';

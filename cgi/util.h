@@ -49,5 +49,8 @@ size_t utf8_seqlen(const unsigned char *s, size_t n);
 
 /* Read a whole file; returns 0, or -1 with errno set.  *data is NUL-terminated. */
 int read_file(const char *path, char **data, size_t *len);
+/* The same for a regular file of at most max bytes, opened without
+ * blocking: ENODEV for a FIFO, device or socket, EFBIG when larger. */
+int read_file_max(const char *path, size_t max, char **data, size_t *len);
 
 #endif

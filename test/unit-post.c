@@ -612,6 +612,9 @@ static void test_lists(void)
 		   "aliases");
 	lists_case("categories: Ä财经 ΑΒ ДЕЛО ＡＢ\n", "ä财经,αβ,дело,ａｂ", "",
 		   "downcased beyond ASCII, as Ruby's downcase");
+	lists_case("categories: [/evil.com, //x//y/, ../up, ., etc., \"a/../b\"]\n",
+		   "evil.com,x/y,up,etc,a/b", "",
+		   "cleaned as Jekyll's URLs: no '//', no dots before '/', no empty");
 }
 
 /* ---- slugs: Jekyll's :title ----------------------------------------------- */
