@@ -107,7 +107,7 @@ is "$bad" "" "article: every link to the site answers 200"
 get /emnews/2021/12/15/202112142201899905.html
 is "$STATUS" 200 "article written at +00:00, on the next day in Shanghai: 200"
 like "$(body)" '<time datetime="2021-12-15T07:30:00\+08:00">2021-12-15 07:30 北京时间</time>' "its time in the site's zone, labelled"
-unlike "$(body)" '23:30' "shown once
+unlike "$(body)" '23:30' "shown once"
 get /nanchangribao/2022/01/10/NW202201102241150382.html
 is "$STATUS" 200 "newspaper article: 200"
 is "$(current)" "/nanchangribao/" "an article: the navigation marks its category"
