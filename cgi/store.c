@@ -194,6 +194,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"WHERE p.slug = ?1 AND (?2 IS NULL OR p.category_path = ?2) "
 		"ORDER BY coalesce(abs(julianday(replace(p.day, '/', '-')) - "
 		"julianday(replace(?3, '/', '-'))), 1e9), p.id LIMIT 1",
+	[ST_ARTICLE_PATHS] = "SELECT category_path, NULL FROM posts "
+		"WHERE day = ?1 AND slug = ?2 ORDER BY id",
 	[ST_OLDER_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
 		"JOIN posts p ON p.id = pc.post_id "
 		"LEFT JOIN categories c ON c.id = p.category_id "

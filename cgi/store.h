@@ -77,6 +77,7 @@ enum stmt_id {
 	ST_ARTICLE_BY_URL,
 	ST_ARTICLE_BY_CODE,
 	ST_ARTICLE_BY_SLUG,
+	ST_ARTICLE_PATHS,
 	ST_OLDER_IN_CATEGORY,
 	ST_NEWER_IN_CATEGORY,
 	ST_POST_TAG_NAMES,
@@ -244,6 +245,10 @@ int store_article_by_code(struct store *s, const char *code, post_fn fn, void *a
 int store_article_by_slug(struct store *s, const char *slug,
 			  const char *categories, const char *day,
 			  post_fn fn, void *arg);
+/* The category paths of the posts at day with slug, by id, as
+ * fn(path, NULL): for a URL that cleans a stored path (page.h). */
+int store_article_paths(struct store *s, const char *day, const char *slug,
+			pair_fn fn, void *arg);
 /* The post just older (older != 0) or newer than p in category. */
 int store_neighbour(struct store *s, int64_t category, const struct post_row *p,
 		    int older, post_fn fn, void *arg);
