@@ -89,6 +89,9 @@ get /sitenews/
 is "$(header X-Cache)" MISS "the micro-cache is on"
 # server_name _: the address and port nginx took the request on
 check "$BASE"
+get /tags/
+get /tags/ -H 'Host: made-up.example'
+is "$(header X-Cache)" HIT "a made-up Host does not go past the micro-cache"
 stop_server
 
 NGINX_CACHE=cache NGINX_EDIT=named serve "$T/db"
