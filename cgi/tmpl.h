@@ -4,8 +4,9 @@
  * tmpl_init(); each request fills a dictionary and renders it.
  * Every template starts with an AUTOESCAPE pragma (context "HTML" for
  * pages, "XML" for feeds and sitemaps), so values are escaped by
- * ctemplate itself; the only unescaped value is the article body
- * ({{BODY_HTML:none}} in article.tpl).  robots.txt is plain text with
+ * ctemplate itself, the XML templates' by finews's own {{NAME:x-xml}}
+ * (tmpl.cc: only characters XML allows); the only unescaped value is the
+ * article body ({{BODY_HTML:none}} in article.tpl).  robots.txt is plain text with
  * only the sitemap's URL in it.
  */
 #ifndef FINEWS_TMPL_H
