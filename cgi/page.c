@@ -83,9 +83,10 @@ static int not_modified(const struct ctx *c, const char *etag)
 	       c->site.modified <= c->req.if_modified_since;
 }
 
-/* Send a response, head and body in one FastCGI write; a 200 gets an
- * ETag from its bytes (so an import that changes nothing changes no
- * ETag) and may become a 304. */
+/* Send a response: the head, then the body as it is (libfcgi's buffer
+ * takes both, so a small page still goes out in one write, and a large
+ * one is not copied once more).  A 200 gets an ETag from its bytes (so an
+ * import that changes nothing changes no ETag) and may become a 304. */
 static void send(struct ctx *c, int status, const char *type, const char *body,
 		 size_t len)
 {
@@ -93,14 +94,16 @@ static void send(struct ctx *c, int status, const char *type, const char *body,
 	snprintf(etag, sizeof etag, "\"%016llx\"",
 		 (unsigned long long)XXH3_64bits(body, len));
 	struct buf out = {0};
+	int with_body = 0;
 	if (status == 200 && not_modified(c, etag)) {
 		head(&out, c, 304, type, 0, etag);
 	} else {
 		head(&out, c, status, type, len, status == 200 ? etag : NULL);
-		if (c->req.method != METHOD_HEAD)
-			buf_add(&out, body, len);
+		with_body = c->req.method != METHOD_HEAD;
 	}
 	FCGX_PutStr(out.s, (int)out.len, c->out);
+	if (with_body)
+		FCGX_PutStr(body, (int)len, c->out);
 	buf_free(&out);
 }
 

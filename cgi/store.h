@@ -263,7 +263,8 @@ int store_search_terms(struct store *s, const char *from, const char *to,
 		       int limit, pair_fn fn, void *arg);
 /* Posts matching match whose text holds every word (words separated by
  * '\x1f'; NULL: no check), newest first; p->body_html is the indexed
- * text.  With match NULL every post is checked, newest first. */
+ * text's start (store.c: SNIPPET_TEXT_CHARS), for the snippet.  With
+ * match NULL every post is checked, newest first. */
 int store_search(struct store *s, const char *match, const char *words,
 		 int limit, long offset, post_fn fn, void *arg);
 /* How many match, counting no further than limit. */

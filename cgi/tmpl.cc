@@ -143,6 +143,11 @@ void tmpl_set(struct tmpl_dict *d, const char *key, const char *value)
 	D(d)->SetValue(key, value ? value : "");
 }
 
+void tmpl_set_ref(struct tmpl_dict *d, const char *key, const char *value)
+{
+	D(d)->SetValueWithoutCopy(key, value ? value : "");
+}
+
 void tmpl_set_int(struct tmpl_dict *d, const char *key, long value)
 {
 	D(d)->SetIntValue(key, value);
@@ -166,17 +171,29 @@ struct tmpl_dict *tmpl_include(struct tmpl_dict *d, const char *name,
 	return C(inc);
 }
 
+/* Expanding into a struct buf: a page of a large article is written once,
+ * not into a std::string and then copied out of it. */
+class BufEmitter : public ctemplate::ExpandEmitter {
+public:
+	explicit BufEmitter(struct buf *b) : b_(b) {}
+	void Emit(char c) override { buf_addc(b_, c); }
+	void Emit(const std::string &s) override { buf_add(b_, s.data(), s.size()); }
+	void Emit(const char *s) override { buf_adds(b_, s); }
+	void Emit(const char *s, size_t n) override { buf_add(b_, s, n); }
+
+private:
+	struct buf *b_;
+};
+
 int tmpl_render(const char *file, struct tmpl_dict *d, char **out, size_t *len)
 {
-	std::string s;
-	if (!ctemplate::ExpandTemplate(file, strip, D(d), &s))
+	struct buf b = {};
+	BufEmitter emit(&b);
+	if (!ctemplate::ExpandTemplate(file, strip, D(d), &emit)) {
+		buf_free(&b);
 		return -1;
-	char *p = static_cast<char *>(std::malloc(s.size() + 1));
-	if (!p)
-		return -1;
-	std::memcpy(p, s.data(), s.size());
-	p[s.size()] = '\0';
-	*out = p;
-	*len = s.size();
+	}
+	*len = b.len;
+	*out = buf_steal(&b);
 	return 0;
 }

@@ -27,6 +27,9 @@ struct tmpl_dict *tmpl_new(const char *name);
 void tmpl_free(struct tmpl_dict *d);   /* only dictionaries from tmpl_new */
 
 void tmpl_set(struct tmpl_dict *d, const char *key, const char *value);
+/* The same without a copy: value must last until d is rendered (an
+ * article's body, straight from the store's row). */
+void tmpl_set_ref(struct tmpl_dict *d, const char *key, const char *value);
 void tmpl_set_int(struct tmpl_dict *d, const char *key, long value);
 /* Show section once, with no values of its own. */
 void tmpl_show(struct tmpl_dict *d, const char *section);
@@ -36,7 +39,8 @@ struct tmpl_dict *tmpl_add(struct tmpl_dict *d, const char *section);
 struct tmpl_dict *tmpl_include(struct tmpl_dict *d, const char *name,
 			       const char *file);
 
-/* Render file with d; *out is malloc'ed.  0, or -1 on an error. */
+/* Render file with d; *out is malloc'ed, the page written into it as it
+ * is made (no copy of it).  0, or -1 on an error. */
 int tmpl_render(const char *file, struct tmpl_dict *d, char **out, size_t *len);
 
 #ifdef __cplusplus

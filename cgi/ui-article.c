@@ -91,7 +91,8 @@ static int fill(struct ctx *c, struct tmpl_dict *root, struct tmpl_dict *body,
 	tmpl_set(body, "TITLE", p->title);
 	tmpl_set(body, "DATE", when.text);
 	tmpl_set(body, "DATETIME", when.iso);
-	tmpl_set(body, "BODY_HTML", p->body_html);
+	tmpl_set_ref(body, "BODY_HTML", p->body_html);   /* not copied: rendered
+							    while the row is held */
 	struct buf url = {0};
 	if (p->category_slug && page_category_url(&url, p->category_slug)) {
 		tmpl_show(body, "CATEGORY");

@@ -9,7 +9,8 @@
     VERSION; section SUBTITLE: SITE_DESCRIPTION; section ENTRY, newest
     first: ENTRY_URL (canonical, absolute: also the id), ENTRY_TITLE,
     ENTRY_DATE (RFC 3339, at the site zone's offset), ENTRY_SUMMARY,
-    ENTRY_CONTENT (HTML); in it section CATEGORY: TERM, section LABEL with
+    section CONTENT with ENTRY_CONTENT (HTML; none for a large article: the
+    link is the way to it); in it section CATEGORY: TERM, section LABEL with
     LABEL_TEXT. }}
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{{LANG:x-xml}}">
 <id>{{FEED_URL:x-xml}}</id>
@@ -28,7 +29,7 @@
 <updated>{{ENTRY_DATE:x-xml}}</updated>
 <link rel="alternate" type="text/html" href="{{ENTRY_URL:x-xml}}"/>
 <summary>{{ENTRY_SUMMARY:x-xml}}</summary>
-<content type="html">{{ENTRY_CONTENT:x-xml}}</content>
+{{#CONTENT}}<content type="html">{{ENTRY_CONTENT:x-xml}}</content>{{/CONTENT}}
 {{#CATEGORY}}
 <category term="{{TERM:x-xml}}"{{#LABEL}} label="{{LABEL_TEXT:x-xml}}"{{/LABEL}}/>
 {{/CATEGORY}}
