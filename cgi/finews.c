@@ -98,7 +98,8 @@ static void handle(struct ctx *c, FCGX_Request *fr, const char *db)
 		return;
 	}
 	const char *https = FCGX_GetParam("HTTPS", fr->envp);
-	request_origin(&c->req, FCGX_GetParam("HTTP_HOST", fr->envp),
+	request_origin(&c->req, FCGX_GetParam("SERVER_NAME", fr->envp),
+		       FCGX_GetParam("SERVER_ADDR", fr->envp),
 		       FCGX_GetParam("SERVER_PORT", fr->envp),
 		       https && !strcmp(https, "on"));
 	request_conditions(&c->req, FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp),

@@ -83,9 +83,10 @@ static int not_modified(const struct ctx *c, const char *etag)
 	       c->site.modified <= c->req.if_modified_since;
 }
 
-/* Send a response, head and body in one FastCGI write; a 200 gets an
- * ETag from its bytes (so an import that changes nothing changes no
- * ETag) and may become a 304. */
+/* Send a response: the head, then the body as it is (libfcgi's buffer
+ * takes both, so a small page still goes out in one write, and a large
+ * one is not copied once more).  A 200 gets an ETag from its bytes (so an
+ * import that changes nothing changes no ETag) and may become a 304. */
 static void send(struct ctx *c, int status, const char *type, const char *body,
 		 size_t len)
 {
@@ -93,14 +94,16 @@ static void send(struct ctx *c, int status, const char *type, const char *body,
 	snprintf(etag, sizeof etag, "\"%016llx\"",
 		 (unsigned long long)XXH3_64bits(body, len));
 	struct buf out = {0};
+	int with_body = 0;
 	if (status == 200 && not_modified(c, etag)) {
 		head(&out, c, 304, type, 0, etag);
 	} else {
 		head(&out, c, status, type, len, status == 200 ? etag : NULL);
-		if (c->req.method != METHOD_HEAD)
-			buf_add(&out, body, len);
+		with_body = c->req.method != METHOD_HEAD;
 	}
 	FCGX_PutStr(out.s, (int)out.len, c->out);
+	if (with_body)
+		FCGX_PutStr(body, (int)len, c->out);
 	buf_free(&out);
 }
 
@@ -147,13 +150,28 @@ static int site_value(const char *key, const char *value, void *arg)
 	return 0;
 }
 
+/* The navigation item of the category at url, or NULL. */
+static const struct nav_item *nav_at(const struct site *site, const char *url)
+{
+	for (size_t i = 0; i < site->nnav; i++)
+		if (!strcmp(site->nav[i].url, url))
+			return &site->nav[i];
+	return NULL;
+}
+
+/* A category with a page of its own (page_category_url) is in the
+ * navigation; of two whose URLs are one ("/evil.com" and "evil.com"),
+ * the one with the newer posts. */
 static int nav_value(const struct category_row *cat, void *arg)
 {
 	struct site *site = arg;
+	struct buf url = {0};
+	if (!page_category_url(&url, cat->slug) || nav_at(site, url.s)) {
+		buf_free(&url);
+		return 0;
+	}
 	site->nav = xrealloc(site->nav, (site->nnav + 1) * sizeof *site->nav);
 	struct nav_item *n = &site->nav[site->nnav++];
-	struct buf url = {0};
-	page_category_url(&url, cat->slug);
 	n->id = cat->id;
 	n->slug = xstrdup(cat->slug);
 	n->name = xstrdup(cat->name);
@@ -367,10 +385,34 @@ static int take_named(const struct category_row *row, void *arg)
 	return 0;
 }
 
+/* The category whose URL cleans its stored slug to slug ("/evil.com" is
+ * at /evil.com/): one of the navigation's. */
+static int find_cleaned(struct ctx *c, const char *slug, struct named *n)
+{
+	if (site_load(c) < 0)
+		return -1;
+	for (size_t i = 0; i < c->site.nnav; i++)
+		if (page_path_is(c->site.nav[i].slug, slug))
+			return store_category(&c->store, c->site.nav[i].slug,
+					      take_named, n);
+	return 0;
+}
+
+int page_category_shown(const struct ctx *c, const char *slug)
+{
+	struct buf url = {0};
+	const struct nav_item *n = page_category_url(&url, slug)
+		? nav_at(&c->site, url.s) : NULL;
+	buf_free(&url);
+	return n && !strcmp(n->slug, slug);
+}
+
 int page_find_category(struct ctx *c, const char *slug, struct named *n)
 {
 	memset(n, 0, sizeof *n);
 	int rc = store_category(&c->store, slug, take_named, n);
+	if (rc == 0)
+		rc = find_cleaned(c, slug, n);
 	return rc < 0 ? -1 : rc > 0;
 }
 
@@ -401,40 +443,85 @@ long page_number(const struct request *r)
 	return strtol(v, NULL, 10);
 }
 
-/* Append path's segments percent-encoded, each after a '/'. */
+/*
+ * The segments of a stored category path that its URL keeps: never an
+ * empty one, "." or ".." (Jekyll's URL#sanitize_url drops them too).  A
+ * store may hold "/evil.com" or "a/../b", and a link made of those as
+ * they are would leave the site ("//evil.com/") or point elsewhere.
+ * next_segment() moves *s to the next kept segment and returns its
+ * length, 0 at the end.
+ */
+static size_t next_segment(const char **s)
+{
+	for (;;) {
+		const char *p = *s + strspn(*s, "/");
+		size_t n = strcspn(p, "/");
+		*s = p;
+		if (n == 0 || n > 2 || memcmp(p, "..", n))
+			return n;
+		*s = p + n;
+	}
+}
+
+/* Append s[0..n) percent-encoded. */
+static void encode_n(struct buf *b, const char *s, size_t n)
+{
+	char *copy = xstrndup(s, n);
+	url_encode(b, copy);
+	free(copy);
+}
+
+/* Append path's kept segments percent-encoded, each after a '/'. */
 static void add_segments(struct buf *b, const char *path)
 {
-	char *copy = xstrdup(path);
-	for (char *seg = copy, *next; seg; seg = next) {
-		next = strchr(seg, '/');
-		if (next)
-			*next++ = '\0';
+	size_t n;
+	for (const char *s = path; (n = next_segment(&s)); s += n) {
 		buf_addc(b, '/');
-		url_encode(b, seg);
+		encode_n(b, s, n);
 	}
-	free(copy);
+}
+
+int page_path_is(const char *stored, const char *path)
+{
+	size_t n, k = 0;
+	for (const char *s = stored; (n = next_segment(&s)); s += n, k += n) {
+		if (k && path[k++] != '/')
+			return 0;
+		if (strncmp(path + k, s, n))
+			return 0;
+	}
+	return path[k] == '\0';
 }
 
 void page_post_url(struct buf *b, const struct post_row *p)
 {
-	if (*p->category_path)
-		add_segments(b, p->category_path);
+	add_segments(b, p->category_path);
 	buf_printf(b, "/%s/", p->day);
 	url_encode(b, p->slug);
 	buf_adds(b, ".html");
 }
 
-void page_category_url(struct buf *b, const char *slug)
+int page_category_url(struct buf *b, const char *slug)
 {
-	add_segments(b, slug);
+	const char *s = slug, *seg;
+	size_t n = next_segment(&s);
+	seg = s;
+	if (n == 0 || (s += n, next_segment(&s)))
+		return 0;   /* none, or several: /a/b/ is no category page */
 	buf_addc(b, '/');
+	encode_n(b, seg, n);
+	buf_addc(b, '/');
+	return 1;
 }
 
-void page_tag_url(struct buf *b, const char *name)
+int page_tag_url(struct buf *b, const char *name)
 {
+	if (!*name || strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
+		return 0;
 	buf_adds(b, "/tags/");
 	url_encode(b, name);
 	buf_addc(b, '/');
+	return 1;
 }
 
 /*
@@ -474,10 +561,10 @@ void page_post_item(const struct ctx *c, struct tmpl_dict *d, const char *sectio
 	tmpl_set(item, "POST_DATE", when.text);
 	tmpl_set(item, "POST_DATETIME", when.iso);
 	tmpl_set(item, "POST_SUMMARY", p->summary);
-	if (with_category && p->category_slug) {
+	buf_free(&url);
+	if (with_category && p->category_slug &&
+	    page_category_url(&url, p->category_slug)) {
 		struct tmpl_dict *cat = tmpl_add(item, "POST_CATEGORY");
-		buf_free(&url);
-		page_category_url(&url, p->category_slug);
 		tmpl_set(cat, "POST_CATEGORY_URL", url.s);
 		tmpl_set(cat, "POST_CATEGORY_NAME", p->category_name);
 	}

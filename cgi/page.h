@@ -87,7 +87,8 @@ void page_plain(struct ctx *c, int status, const char *text);
 /* 301 to location. */
 int page_redirect(struct ctx *c, const char *location);
 
-/* A category or a tag, found by its slug or name (a tag's are one). */
+/* A category or a tag, found by its slug or name (a tag's are one); a
+ * category also by its URL's cleaned slug (page_category_url). */
 struct named {
 	int64_t id;
 	char *slug, *name;
@@ -96,6 +97,10 @@ struct named {
 int page_find_category(struct ctx *c, const char *slug, struct named *n);
 int page_find_tag(struct ctx *c, const char *name, struct named *n);
 void page_named_free(struct named *n);
+/* 1 when the category slug has its page (in the navigation, after
+ * page_site()): not so for a slug without a URL, nor for the older of
+ * two whose URLs are one. */
+int page_category_shown(const struct ctx *c, const char *slug);
 
 /* ?page=N: 1 when absent; 0 when not a positive integer written plainly. */
 long page_number(const struct request *r);
@@ -112,11 +117,18 @@ void page_post_item(const struct ctx *c, struct tmpl_dict *d, const char *sectio
 		    const struct post_row *p, int with_category);
 /* The article's URL: /<categories>/<yyyy>/<mm>/<dd>/<slug>.html, each
  * name percent-encoded (Jekyll allows any character in them); without
- * categories /<yyyy>/<mm>/<dd>/<slug>.html. */
+ * categories /<yyyy>/<mm>/<dd>/<slug>.html.  The stored category path's
+ * empty, "." and ".." segments are left out, as Jekyll's URLs leave them
+ * out: a link never starts with "//" nor holds "/../". */
 void page_post_url(struct buf *b, const struct post_row *p);
-/* The category's URL: /<slug>/ */
-void page_category_url(struct buf *b, const char *slug);
-/* The tag's URL: /tags/<name, percent-encoded>/ */
-void page_tag_url(struct buf *b, const char *name);
+/* 1 when the stored category path stored, so cleaned, is path ("a/b",
+ * as the router takes it from a URL). */
+int page_path_is(const char *stored, const char *path);
+/* The category's URL, /<slug, cleaned and percent-encoded>/, and 1; 0
+ * (nothing added) when the slug, cleaned, is not one segment: no page. */
+int page_category_url(struct buf *b, const char *slug);
+/* The tag's URL, /tags/<name, percent-encoded>/, and 1; 0 (nothing
+ * added) for a name no URL can carry: "", ".", "..", or one with '/'. */
+int page_tag_url(struct buf *b, const char *name);
 
 #endif

@@ -173,20 +173,34 @@ void request_conditions(struct request *r, const char *inm, const char *ims)
 	r->if_modified_since = ims ? http_date_parse(ims) : -1;
 }
 
-void request_origin(struct request *r, const char *host, const char *port,
-		    int https)
+/* A host name or address made only of chars, of a sane length. */
+static int host_of(const char *h, const char *chars)
+{
+	size_t n = h ? strlen(h) : 0;
+	return n > 0 && n <= 253 && strspn(h, chars) == n;
+}
+
+#define NAME_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-"
+
+void request_origin(struct request *r, const char *name, const char *addr,
+		    const char *port, int https)
 {
 	free(r->origin);
 	r->origin = NULL;
-	if (!host || !*host || strlen(host) > 255 ||
-	    strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-			 "0123456789.-:[]") != strlen(host))
-		return;
 	struct buf b = {0};
-	buf_printf(&b, "%s://%s", https ? "https" : "http", host);
-	const char *own = https ? "443" : "80";
-	if (!strchr(host, ':') && port && strlen(port) <= 5 && *port &&
-	    strspn(port, "0123456789") == strlen(port) && strcmp(port, own))
+	buf_adds(&b, https ? "https://" : "http://");
+	if (host_of(name, NAME_CHARS))             /* not "_", "*.x", "~re" */
+		buf_adds(&b, name);
+	else if (host_of(addr, NAME_CHARS))        /* IPv4 */
+		buf_adds(&b, addr);
+	else if (host_of(addr, "0123456789abcdefABCDEF:.") && strchr(addr, ':'))
+		buf_printf(&b, "[%s]", addr);       /* IPv6; not "unix:" */
+	else {
+		buf_free(&b);
+		return;
+	}
+	if (host_of(port, "0123456789") && strlen(port) <= 5 &&
+	    strcmp(port, https ? "443" : "80"))
 		buf_printf(&b, ":%s", port);
 	r->origin = buf_steal(&b);
 }

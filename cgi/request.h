@@ -24,7 +24,8 @@ struct request {
 	struct param params[REQUEST_PARAMS_MAX];
 	size_t nparams;
 	const char *error;            /* why it is a bad request, or NULL */
-	char *origin;                 /* "https://host" from Host, or NULL */
+	char *origin;                 /* "https://host:port" nginx vouches
+					 for (request_origin), or NULL */
 	char *if_none_match;          /* the headers, as sent, or NULL */
 	int64_t if_modified_since;    /* seconds since the epoch, or -1 */
 };
@@ -41,13 +42,20 @@ void request_free(struct request *r);
  * may be NULL); an unreadable date is ignored, as HTTP says. */
 void request_conditions(struct request *r, const char *inm, const char *ims);
 
-/* The origin the request came to (Host, https when on, and the server's
- * port when Host has none and it is not the scheme's own: Debian's nginx
- * passes Host without its port), for absolute URLs when the site's
- * config names none.  A Host that is not a plain host name, address or
- * port is ignored. */
-void request_origin(struct request *r, const char *host, const char *port,
-		    int https);
+/*
+ * The origin the request came to, as the web server vouches for it, for
+ * absolute URLs when the site's config names none: the server's name
+ * (SERVER_NAME: nginx's server_name, the first one), else the address
+ * the request came to (SERVER_ADDR), https when on, and the server's port
+ * (SERVER_PORT) when it is not the scheme's own.  Never the Host header:
+ * the client writes it, and nginx's micro-cache would serve a page made
+ * with it to everyone (with upstream's fastcgi_params it arrives as
+ * written; even Debian's HTTP_HOST $host is the client's).  A name that
+ * is not a plain host name ("_", "*.example.org", a regex) gives way to
+ * the address; with neither, origin stays NULL.
+ */
+void request_origin(struct request *r, const char *name, const char *addr,
+		    const char *port, int https);
 
 /* "Sun, 06 Nov 1994 08:49:37 GMT" to seconds, or -1. */
 int64_t http_date_parse(const char *s);

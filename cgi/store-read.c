@@ -193,6 +193,17 @@ int store_article_by_slug(struct store *s, const char *slug,
 	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
 }
 
+int store_article_paths(struct store *s, const char *day, const char *slug,
+			pair_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_ARTICLE_PATHS);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC);
+	return each_row(s, st, each_pair, (struct to){.pair = fn, .arg = arg});
+}
+
 int store_neighbour(struct store *s, int64_t category, const struct post_row *p,
 		    int older, post_fn fn, void *arg)
 {

@@ -34,17 +34,25 @@ static const char *const upgrades[STORE_VERSION] = {
 };
 
 /* The columns of struct post_row, in its order (store-read.c); a store
- * imported before zone_offset was kept has NULL there: utc_offset. */
+ * imported before zone_offset was kept has NULL there: utc_offset.  Titles
+ * and summaries at most TEXT_CHARS characters: a title of 300 KB was in
+ * every list that had its post. */
+#define TEXT_CHARS "300"
 #define POST_COLUMNS "p.id, p.published, p.category_id, p.utc_offset, " \
-	"p.slug, p.day, p.category_path, p.title, p.summary, p.info_code, " \
+	"p.slug, p.day, p.category_path, substr(p.title, 1, " TEXT_CHARS "), " \
+	"substr(p.summary, 1, " TEXT_CHARS "), p.info_code, " \
 	"p.source_url, p.source_name, c.slug, c.name, p.date_only, " \
 	"coalesce(p.zone_offset, p.utc_offset)"
 #define POST_FROM " FROM posts p LEFT JOIN categories c ON c.id = p.category_id "
 /* A page of search results (?3 of them from ?4 on), and their count up to
  * ?3, for the condition on the search table.  The rowid is the post's sk:
- * newest first is the index's own order. */
+ * newest first is the index's own order.  Each result's text, for its
+ * snippet, up to SNIPPET_TEXT_CHARS characters (the condition reads it
+ * whole): 20 whole texts of 4 MB took 30 MB to sort. */
+#define SNIPPET_TEXT_CHARS "20000"
 #define SEARCH_PAGE(where) "SELECT " POST_COLUMNS ", s.text FROM (SELECT " \
-	"rowid AS k, text FROM search WHERE " where " ORDER BY rowid DESC " \
+	"rowid AS k, substr(text, 1, " SNIPPET_TEXT_CHARS ") AS text " \
+	"FROM search WHERE " where " ORDER BY rowid DESC " \
 	"LIMIT ?3 OFFSET ?4) s JOIN posts p ON p.sk = s.k " \
 	"LEFT JOIN categories c ON c.id = p.category_id ORDER BY s.k DESC"
 #define SEARCH_COUNT(where) "SELECT count(*) FROM (SELECT 1 FROM search " \
@@ -194,6 +202,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"WHERE p.slug = ?1 AND (?2 IS NULL OR p.category_path = ?2) "
 		"ORDER BY coalesce(abs(julianday(replace(p.day, '/', '-')) - "
 		"julianday(replace(?3, '/', '-'))), 1e9), p.id LIMIT 1",
+	[ST_ARTICLE_PATHS] = "SELECT category_path, NULL FROM posts "
+		"WHERE day = ?1 AND slug = ?2 ORDER BY id",
 	[ST_OLDER_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
 		"JOIN posts p ON p.id = pc.post_id "
 		"LEFT JOIN categories c ON c.id = p.category_id "

@@ -77,6 +77,7 @@ enum stmt_id {
 	ST_ARTICLE_BY_URL,
 	ST_ARTICLE_BY_CODE,
 	ST_ARTICLE_BY_SLUG,
+	ST_ARTICLE_PATHS,
 	ST_OLDER_IN_CATEGORY,
 	ST_NEWER_IN_CATEGORY,
 	ST_POST_TAG_NAMES,
@@ -247,6 +248,10 @@ int store_article_by_code(struct store *s, const char *code, post_fn fn, void *a
 int store_article_by_slug(struct store *s, const char *slug,
 			  const char *categories, const char *day,
 			  post_fn fn, void *arg);
+/* The category paths of the posts at day with slug, by id, as
+ * fn(path, NULL): for a URL that cleans a stored path (page.h). */
+int store_article_paths(struct store *s, const char *day, const char *slug,
+			pair_fn fn, void *arg);
 /* The post just older (older != 0) or newer than p in category. */
 int store_neighbour(struct store *s, int64_t category, const struct post_row *p,
 		    int older, post_fn fn, void *arg);
@@ -261,7 +266,8 @@ int store_search_terms(struct store *s, const char *from, const char *to,
 		       int limit, pair_fn fn, void *arg);
 /* Posts matching match whose text holds every word (words separated by
  * '\x1f'; NULL: no check), newest first; p->body_html is the indexed
- * text.  With match NULL every post is checked, newest first. */
+ * text's start (store.c: SNIPPET_TEXT_CHARS), for the snippet.  With
+ * match NULL every post is checked, newest first. */
 int store_search(struct store *s, const char *match, const char *words,
 		 int limit, long offset, post_fn fn, void *arg);
 /* How many match, counting no further than limit. */

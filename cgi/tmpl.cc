@@ -14,8 +14,72 @@
 
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
+#include <ctemplate/template_emitter.h>
+#include <ctemplate/template_modifiers.h>
+
+extern "C" {
+#include "util.h"
+}
 
 using ctemplate::TemplateDictionary;
+
+/*
+ * {{NAME:x-xml}}, the one escaping of the XML templates (feeds, sitemaps):
+ * & < > " ' as entities, and only characters XML 1.0 allows, so that
+ * one odd title cannot make a feed unreadable for every subscriber.  A C0
+ * control other than tab, LF and CR becomes a space (as ctemplate's own
+ * xml_escape does); U+FFFE, U+FFFF and a byte that is not UTF-8 become
+ * U+FFFD.  (ctemplate's xml_escape lets U+FFFE and U+FFFF through.)  It is
+ * registered as XSS-safe, so auto-escaping adds nothing after it.
+ */
+class XmlText : public ctemplate::TemplateModifier {
+public:
+	void Modify(const char *in, size_t inlen, const ctemplate::PerExpandData *,
+		    ctemplate::ExpandEmitter *out, const std::string &) const override
+	{
+		const char *run = in, *end = in + inlen;
+		for (const char *p = in; p < end; ) {
+			size_t n = 1;
+			const char *rep = replacement(p, end, &n);
+			if (rep) {
+				out->Emit(run, static_cast<size_t>(p - run));
+				out->Emit(rep);
+				run = p + n;
+			}
+			p += n;
+		}
+		out->Emit(run, static_cast<size_t>(end - run));
+	}
+
+private:
+	/* What the character at p, of *n bytes, is written as; NULL: itself. */
+	static const char *replacement(const char *p, const char *end, size_t *n)
+	{
+		const unsigned char *u = reinterpret_cast<const unsigned char *>(p);
+		switch (u[0]) {
+		case '&': return "&amp;";
+		case '<': return "&lt;";
+		case '>': return "&gt;";
+		case '"': return "&quot;";
+		case '\'': return "&#39;";
+		case '\t': case '\n': case '\r': return NULL;
+		}
+		if (u[0] < 0x20)
+			return " ";
+		if (u[0] < 0x80)
+			return NULL;
+		*n = utf8_seqlen(u, static_cast<size_t>(end - p));
+		if (*n == 0) {
+			*n = 1;
+			return "\xEF\xBF\xBD";
+		}
+		if (*n == 3 && u[0] == 0xEF && u[1] == 0xBF && u[2] >= 0xBE)
+			return "\xEF\xBF\xBD";
+		return NULL;
+	}
+};
+
+static const XmlText xml_text;
 
 static const ctemplate::Strip strip = ctemplate::STRIP_BLANK_LINES;
 
@@ -31,6 +95,11 @@ static struct tmpl_dict *C(TemplateDictionary *d)
 
 int tmpl_init(const char *dir)
 {
+	static bool modifiers = ctemplate::AddXssSafeModifier("x-xml", &xml_text);
+	if (!modifiers) {
+		std::fprintf(stderr, "finews: cannot add the template modifier x-xml\n");
+		return -1;
+	}
 	ctemplate::TemplateCache *cache = ctemplate::mutable_default_template_cache();
 	cache->SetTemplateRootDirectory(dir);
 	DIR *d = opendir(dir);
@@ -74,6 +143,11 @@ void tmpl_set(struct tmpl_dict *d, const char *key, const char *value)
 	D(d)->SetValue(key, value ? value : "");
 }
 
+void tmpl_set_ref(struct tmpl_dict *d, const char *key, const char *value)
+{
+	D(d)->SetValueWithoutCopy(key, value ? value : "");
+}
+
 void tmpl_set_int(struct tmpl_dict *d, const char *key, long value)
 {
 	D(d)->SetIntValue(key, value);
@@ -97,17 +171,29 @@ struct tmpl_dict *tmpl_include(struct tmpl_dict *d, const char *name,
 	return C(inc);
 }
 
+/* Expanding into a struct buf: a page of a large article is written once,
+ * not into a std::string and then copied out of it. */
+class BufEmitter : public ctemplate::ExpandEmitter {
+public:
+	explicit BufEmitter(struct buf *b) : b_(b) {}
+	void Emit(char c) override { buf_addc(b_, c); }
+	void Emit(const std::string &s) override { buf_add(b_, s.data(), s.size()); }
+	void Emit(const char *s) override { buf_adds(b_, s); }
+	void Emit(const char *s, size_t n) override { buf_add(b_, s, n); }
+
+private:
+	struct buf *b_;
+};
+
 int tmpl_render(const char *file, struct tmpl_dict *d, char **out, size_t *len)
 {
-	std::string s;
-	if (!ctemplate::ExpandTemplate(file, strip, D(d), &s))
+	struct buf b = {};
+	BufEmitter emit(&b);
+	if (!ctemplate::ExpandTemplate(file, strip, D(d), &emit)) {
+		buf_free(&b);
 		return -1;
-	char *p = static_cast<char *>(std::malloc(s.size() + 1));
-	if (!p)
-		return -1;
-	std::memcpy(p, s.data(), s.size());
-	p[s.size()] = '\0';
-	*out = p;
-	*len = s.size();
+	}
+	*len = b.len;
+	*out = buf_steal(&b);
 	return 0;
 }

@@ -4,8 +4,9 @@
  * tmpl_init(); each request fills a dictionary and renders it.
  * Every template starts with an AUTOESCAPE pragma (context "HTML" for
  * pages, "XML" for feeds and sitemaps), so values are escaped by
- * ctemplate itself; the only unescaped value is the article body
- * ({{BODY_HTML:none}} in article.tpl).  robots.txt is plain text with
+ * ctemplate itself, the XML templates' by finews's own {{NAME:x-xml}}
+ * (tmpl.cc: only characters XML allows); the only unescaped value is the
+ * article body ({{BODY_HTML:none}} in article.tpl).  robots.txt is plain text with
  * only the sitemap's URL in it.
  */
 #ifndef FINEWS_TMPL_H
@@ -26,6 +27,9 @@ struct tmpl_dict *tmpl_new(const char *name);
 void tmpl_free(struct tmpl_dict *d);   /* only dictionaries from tmpl_new */
 
 void tmpl_set(struct tmpl_dict *d, const char *key, const char *value);
+/* The same without a copy: value must last until d is rendered (an
+ * article's body, straight from the store's row). */
+void tmpl_set_ref(struct tmpl_dict *d, const char *key, const char *value);
 void tmpl_set_int(struct tmpl_dict *d, const char *key, long value);
 /* Show section once, with no values of its own. */
 void tmpl_show(struct tmpl_dict *d, const char *section);
@@ -35,7 +39,8 @@ struct tmpl_dict *tmpl_add(struct tmpl_dict *d, const char *section);
 struct tmpl_dict *tmpl_include(struct tmpl_dict *d, const char *name,
 			       const char *file);
 
-/* Render file with d; *out is malloc'ed.  0, or -1 on an error. */
+/* Render file with d; *out is malloc'ed, the page written into it as it
+ * is made (no copy of it).  0, or -1 on an error. */
 int tmpl_render(const char *file, struct tmpl_dict *d, char **out, size_t *len);
 
 #ifdef __cplusplus

@@ -13,6 +13,8 @@
  */
 #include "cmd.h"
 
+#include <stdlib.h>
+
 /* The TAGS section, made when the first tag comes; and the tags in the
  * page's <head> (Open Graph's article:tag). */
 struct tags {
@@ -28,9 +30,11 @@ static int add_tag(const char *name, const char *unused, void *arg)
 	tmpl_set(tmpl_add(t->meta, "ARTICLE_TAG"), "TAG", name);
 	struct tmpl_dict *tag = tmpl_add(t->tags, "TAG");
 	struct buf url = {0};
-	page_tag_url(&url, name);
 	tmpl_set(tag, "TAG_NAME", name);
-	tmpl_set(tag, "TAG_URL", url.s);
+	if (page_tag_url(&url, name))
+		tmpl_set(tmpl_add(tag, "TAG_LINK"), "TAG_URL", url.s);
+	else
+		tmpl_show(tag, "TAG_TEXT");   /* a name no URL can carry */
 	buf_free(&url);
 	return 0;
 }
@@ -87,15 +91,15 @@ static int fill(struct ctx *c, struct tmpl_dict *root, struct tmpl_dict *body,
 	tmpl_set(body, "TITLE", p->title);
 	tmpl_set(body, "DATE", when.text);
 	tmpl_set(body, "DATETIME", when.iso);
-	tmpl_set(body, "BODY_HTML", p->body_html);
-	if (p->category_slug) {
-		struct buf url = {0};
-		page_category_url(&url, p->category_slug);
+	tmpl_set_ref(body, "BODY_HTML", p->body_html);   /* not copied: rendered
+							    while the row is held */
+	struct buf url = {0};
+	if (p->category_slug && page_category_url(&url, p->category_slug)) {
 		tmpl_show(body, "CATEGORY");
 		tmpl_set(body, "CATEGORY_URL", url.s);
 		tmpl_set(body, "CATEGORY_NAME", p->category_name);
-		buf_free(&url);
 	}
+	buf_free(&url);
 	set_source(body, p);
 	set_share(body, p);
 	struct tags tags = {body, NULL, meta};
@@ -166,10 +170,43 @@ static int moved(struct ctx *c, int exact, const char *categories)
 	return rc;
 }
 
+/* Looking for the stored category path that a URL's categories clean. */
+struct cleaned {
+	const char *want;   /* the route's categories: "evil.com" */
+	char *found;        /* the first stored path that is so: "/evil.com" */
+};
+
+static int take_cleaned(const char *path, const char *unused, void *arg)
+{
+	(void)unused;
+	struct cleaned *f = arg;
+	if (!f->found && page_path_is(path, f->want))
+		f->found = xstrdup(path);
+	return 0;
+}
+
+/* The article at the route's URL as page_post_url() makes it from a
+ * stored category path it cleans ("/evil.com" is linked, and so answers,
+ * as /evil.com/…): 1 when sent, 0 when none, -1 when the store failed. */
+static int article_cleaned(struct ctx *c)
+{
+	struct cleaned f = {c->route.categories, NULL};
+	int n = store_article_paths(&c->store, c->route.day, c->route.slug,
+				    take_cleaned, &f);
+	if (n > 0)
+		n = f.found ? store_article_by_url(&c->store, f.found, c->route.day,
+						   c->route.slug, send_article, c)
+			    : 0;
+	free(f.found);
+	return n;
+}
+
 int ui_article(struct ctx *c)
 {
 	int n = store_article_by_url(&c->store, c->route.categories, c->route.day,
 				     c->route.slug, send_article, c);
+	if (n == 0)
+		n = article_cleaned(c);
 	if (n == 0)   /* the slow path, only for a URL that is not a permalink */
 		return moved(c, 0, same_categories(c));
 	return n < 0 ? -1 : 0;

@@ -45,11 +45,12 @@ static int redirect_to(struct ctx *c, const char *slug)
 	if (n <= 0)
 		return n;
 	struct buf url = {0};
-	page_category_url(&url, cat.slug);
-	page_redirect(c, url.s);
+	n = page_category_url(&url, cat.slug);   /* "." has no page */
+	if (n)
+		page_redirect(c, url.s);
 	buf_free(&url);
 	page_named_free(&cat);
-	return 1;
+	return n;
 }
 
 int ui_category_moved(struct ctx *c)

@@ -41,10 +41,9 @@ static int add_result(const struct post_row *p, void *arg)
 	tmpl_set(d, "RESULT_TITLE", p->title);
 	tmpl_set(d, "RESULT_DATE", when.text);
 	tmpl_set(d, "RESULT_DATETIME", when.iso);
-	if (p->category_slug) {
+	buf_free(&url);
+	if (p->category_slug && page_category_url(&url, p->category_slug)) {
 		struct tmpl_dict *cat = tmpl_add(d, "RESULT_CATEGORY");
-		buf_free(&url);
-		page_category_url(&url, p->category_slug);
 		tmpl_set(cat, "RESULT_CATEGORY_URL", url.s);
 		tmpl_set(cat, "RESULT_CATEGORY_NAME", p->category_name);
 	}

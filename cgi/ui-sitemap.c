@@ -86,25 +86,25 @@ static int add_home(const struct post_row *p, void *arg)
 	return 0;
 }
 
+/* A category's or tag's page, when it has one (page.h): the sitemap
+ * lists only URLs that answer, once. */
 static int add_category(const char *slug, int64_t t, int offset, void *arg)
 {
-	if (in_part(arg)) {
-		struct buf path = {0};
-		page_category_url(&path, slug);
-		add_url(arg, path.s, t, offset);
-		buf_free(&path);
-	}
+	struct part *pt = arg;
+	struct buf path = {0};
+	if (in_part(pt) && page_category_shown(pt->c, slug) &&
+	    page_category_url(&path, slug))
+		add_url(pt, path.s, t, offset);
+	buf_free(&path);
 	return 0;
 }
 
 static int add_tag(const char *name, int64_t t, int offset, void *arg)
 {
-	if (in_part(arg)) {
-		struct buf path = {0};
-		page_tag_url(&path, name);
+	struct buf path = {0};
+	if (in_part(arg) && page_tag_url(&path, name))
 		add_url(arg, path.s, t, offset);
-		buf_free(&path);
-	}
+	buf_free(&path);
 	return 0;
 }
 

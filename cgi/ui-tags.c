@@ -17,9 +17,11 @@ static int add_tag(const char *name, long count, void *arg)
 	struct tags *t = arg;
 	struct tmpl_dict *d = tmpl_add(t->body, "TAG");
 	struct buf url = {0};
-	page_tag_url(&url, name);
 	tmpl_set(d, "TAG_NAME", name);
-	tmpl_set(d, "TAG_URL", url.s);
+	if (page_tag_url(&url, name))
+		tmpl_set(tmpl_add(d, "TAG_LINK"), "TAG_URL", url.s);
+	else
+		tmpl_show(d, "TAG_TEXT");   /* a name no URL can carry */
 	tmpl_set_int(d, "TAG_COUNT", count);
 	buf_free(&url);
 	t->n++;

@@ -3,8 +3,8 @@
     Expects: TITLE, DATE (shown: "2021-12-08 20:30 北京时间", or the day
     alone), DATETIME (RFC 3339), BODY_HTML (the only unescaped value);
     section CATEGORY (shown when the post has one) with CATEGORY_URL,
-    CATEGORY_NAME; section TAGS with section TAG: TAG_NAME,
-    TAG_URL; section SOURCE: SOURCE_NAME, nested section SOURCE_LINK:
+    CATEGORY_NAME; section TAGS with section TAG: TAG_NAME and
+    section TAG_LINK with TAG_URL, or section TAG_TEXT (no page); section SOURCE: SOURCE_NAME, nested section SOURCE_LINK:
     SOURCE_URL; section SHARE: SHARE_URL; section PREV_POST: PREV_URL,
     PREV_TITLE (older article of the category); section NEXT_POST:
     NEXT_URL, NEXT_TITLE (newer article). }}
@@ -18,7 +18,7 @@
 <footer class="article-foot">
 {{#TAGS}}
 <ul class="tags" aria-label="标签">
-{{#TAG}}<li><a href="{{TAG_URL}}">{{TAG_NAME}}</a></li>{{/TAG}}
+{{#TAG}}<li>{{#TAG_LINK}}<a href="{{TAG_URL}}">{{TAG_NAME}}</a>{{/TAG_LINK}}{{#TAG_TEXT}}{{TAG_NAME}}{{/TAG_TEXT}}</li>{{/TAG}}
 </ul>
 {{/TAGS}}
 <div class="article-links">

@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t len)
 			    !utf8_valid(r.params[i].value, strlen(r.params[i].value)))
 				abort();
 		request_conditions(&r, target, target);
-		request_origin(&r, target, target, 1);
+		request_origin(&r, target, target, target, 1);
 	}
 	request_free(&r);
 	free(target);

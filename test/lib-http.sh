@@ -9,6 +9,8 @@
 # finews.fcgi ($FCGI) listens on $T/finews.sock, its stderr in $T/fcgi.log
 # (with FCGI_FD0=1 it is handed that socket as descriptor 0 instead);
 # NGINX_CACHE=cache turns nginx's micro-cache on (conf/finews.nginx);
+# NGINX_EDIT=CMD runs CMD with nginx's folder once its conf is written
+# (to change it, see nginx_start in lib-nginx.sh);
 # nginx runs from the conf/ files with its logs and temp files in $T/nginx,
 # on a random free loopback port.  Both are stopped at exit (stop_server
 # stops them earlier, e.g. to read the complete fcgi log).
@@ -77,7 +79,8 @@ os.execv(sys.argv[2], sys.argv[2:])' "$SOCK" "$FCGI" --db "$_db" \
 		sleep 0.1
 	done
 
-	nginx_start "$TOP/conf" "$NGINX_DIR" "$SOCK" "${NGINX_CACHE:-nocache}"
+	nginx_start "$TOP/conf" "$NGINX_DIR" "$SOCK" "${NGINX_CACHE:-nocache}" \
+		"${NGINX_EDIT:-}"
 	_rc=$?
 	_nginx_pid=$NGINX_PID
 	if [ "$_rc" -ne 0 ]; then
