@@ -22,6 +22,7 @@
 #include <fcgiapp.h>
 
 #include "cmd.h"
+#include "log.h"
 #include "master.h"
 #include "search.h"
 #include "tmpl.h"
@@ -54,8 +55,9 @@ static void usage(FILE *f)
 static int store_ready(struct ctx *c, const char *db)
 {
 	struct stat st;
+	log_tick();
 	if (stat(db, &st) < 0) {
-		fprintf(stderr, "finews: %s: %s\n", db, strerror(errno));
+		log_msg("finews: %s: %s", db, strerror(errno));
 		store_close(&c->store);   /* let go of the file that was there */
 		return -1;
 	}
@@ -179,6 +181,7 @@ static int worker(void *arg)
 	FCGX_Free(&fr, 1);
 	page_site_free(&c.site);
 	store_close(&c.store);
+	log_flush();
 	return 0;
 }
 

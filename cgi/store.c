@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "log.h"
 #include "trigrams.h"
 #include "util.h"
 
@@ -248,8 +249,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 
 int store_fail(struct store *s, const char *what)
 {
-	fprintf(stderr, "finews: %s: %s: %s\n", s->path ? s->path : "store",
-		what, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+	log_msg("finews: %s: %s: %s", s->path ? s->path : "store", what,
+		s->db ? sqlite3_errmsg(s->db) : "cannot open");
 	return -1;
 }
 
@@ -257,7 +258,7 @@ static int exec(struct store *s, const char *sql)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		fprintf(stderr, "finews: %s: %s\n", s->path, msg ? msg : "error");
+		log_msg("finews: %s: %s", s->path, msg ? msg : "error");
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -284,8 +285,8 @@ static int upgrade(struct store *s)
 		return store_fail(s, "reading the schema version");
 	s->upgraded_from = v;
 	if (v > STORE_VERSION) {
-		fprintf(stderr, "finews: %s: store version %d is newer than this "
-			"program (%d)\n", s->path, v, STORE_VERSION);
+		log_msg("finews: %s: store version %d is newer than this "
+			"program (%d)", s->path, v, STORE_VERSION);
 		return -1;
 	}
 	/* A new store stays in rollback-journal mode for its first import,
@@ -332,8 +333,8 @@ int store_open(struct store *s, const char *path, int readonly)
 			goto fail;
 		int v = user_version(s);
 		if (v != STORE_VERSION) {
-			fprintf(stderr, "finews: %s: store version %d, expected %d "
-				"(run finews-import to create or upgrade it)\n",
+			log_msg("finews: %s: store version %d, expected %d "
+				"(run finews-import to create or upgrade it)",
 				path, v, STORE_VERSION);
 			goto fail;
 		}

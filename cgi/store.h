@@ -286,7 +286,8 @@ int store_sitemap_posts(struct store *s, long limit, long offset,
 int store_sitemap_categories(struct store *s, dated_fn fn, void *arg);
 int store_sitemap_tags(struct store *s, dated_fn fn, void *arg);
 
-/* Print "finews: <what>: <sqlite message>" and return -1. */
+/* Log "finews: <path>: <what>: <sqlite message>" (log.c: a line repeated
+ * within 10 s is counted, not written) and return -1. */
 int store_fail(struct store *s, const char *what);
 
 #endif
