@@ -50,18 +50,19 @@ static void usage(FILE *f)
 }
 
 /* The store as the file at db is now: opened again when the file was
- * replaced (a restore, a new import from scratch); -1, with a line on
- * stderr, when it is missing or cannot be opened.  One stat() a request. */
+ * replaced (a restore, a new import from scratch; see store-file.c); -1,
+ * with a line on stderr, when it is missing or cannot be opened.  One
+ * stat() a request. */
 static int store_ready(struct ctx *c, const char *db)
 {
-	struct stat st;
+	struct store_id id;
 	log_tick();
-	if (stat(db, &st) < 0) {
+	if (store_file_id(db, &id) < 0) {
 		log_msg("finews: %s: %s", db, strerror(errno));
 		store_close(&c->store);   /* let go of the file that was there */
 		return -1;
 	}
-	if (c->store.db && st.st_dev == c->db_dev && st.st_ino == c->db_ino)
+	if (c->store.db && store_id_same(&id, &c->store.id))
 		return 0;
 	store_close(&c->store);
 	page_site_free(&c->site);
@@ -69,8 +70,6 @@ static int store_ready(struct ctx *c, const char *db)
 		store_close(&c->store);
 		return -1;
 	}
-	c->db_dev = st.st_dev;
-	c->db_ino = st.st_ino;
 	return 0;
 }
 

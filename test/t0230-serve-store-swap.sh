@@ -91,5 +91,27 @@ get /
 like "$(body)" "第三个库" "a third store, swapped in under load: served"
 is "$(q "$T/db" "PRAGMA integrity_check")" ok "which passes integrity_check"
 
+# Swapped while an import into the served file runs: its work goes to the
+# store it opened, now replaced; the new one is served whole.
+"$GEN" --seed 11 --start 2025-01-01 "$T/fourth" 300
+sed -i 's/^title: .*/title: 第四个库/' "$T/fourth/_config.yml"
+"$IMPORT" --db "$T/fourth.db" "$T/fourth" 2>/dev/null
+rm -f "$T/fourth.db-wal" "$T/fourth.db-shm"
+fourth_posts=$(q "$T/fourth.db" "SELECT count(*) FROM posts")
+"$GEN" --seed 12 --start 2025-06-01 "$T/more" 1500
+load 4 8 &
+wrk_pid=$!
+"$IMPORT" --db "$T/db" "$T/more" 2>"$T/import3.err" &
+imp=$!
+sleep 0.3
+mv "$T/fourth.db" "$T/db"
+wait "$imp"
+wait "$wrk_pid"
+is "$(bad)" 0 "swapped during an import into it: no non-2xx answer ($(requests) requests)"
+get /
+like "$(body)" "第四个库" "the store moved in is served"
+is "$(q "$T/db" "PRAGMA integrity_check")" ok "it passes integrity_check"
+is "$(q "$T/db" "SELECT count(*) FROM posts")" "$fourth_posts" "and holds its own posts only"
+
 unlike "$(cat "$FCGI_LOG")" "malformed|killed by signal|Sanitizer|runtime error" "no malformed store, no crash, no sanitizer report"
 done_testing
