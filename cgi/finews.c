@@ -50,9 +50,10 @@ static void usage(FILE *f)
 }
 
 /* The store as the file at db is now: opened again when the file was
- * replaced (a restore, a new import from scratch; see store-file.c); -1,
- * with a line on stderr, when it is missing or cannot be opened.  One
- * stat() a request. */
+ * replaced (a restore, a new import from scratch; see store-file.c), and
+ * after a statement failed (pages read while the file was cut short must
+ * not stay in the connection's cache); -1, with a line on stderr, when it
+ * is missing or cannot be opened.  One stat() a request. */
 static int store_ready(struct ctx *c, const char *db)
 {
 	struct store_id id;
@@ -62,7 +63,7 @@ static int store_ready(struct ctx *c, const char *db)
 		store_close(&c->store);   /* let go of the file that was there */
 		return -1;
 	}
-	if (c->store.db && store_id_same(&id, &c->store.id))
+	if (c->store.db && !c->store.failed && store_id_same(&id, &c->store.id))
 		return 0;
 	store_close(&c->store);
 	page_site_free(&c->site);

@@ -252,6 +252,7 @@ int store_fail(struct store *s, const char *what)
 {
 	log_msg("finews: %s: %s: %s", s->path ? s->path : "store", what,
 		s->db ? sqlite3_errmsg(s->db) : "cannot open");
+	s->failed = 1;
 	return -1;
 }
 
@@ -261,6 +262,7 @@ static int exec(struct store *s, const char *sql)
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		log_msg("finews: %s: %s", s->path, msg ? msg : "error");
 		sqlite3_free(msg);
+		s->failed = 1;
 		return -1;
 	}
 	return 0;
@@ -364,10 +366,10 @@ int store_open(struct store *s, const char *path, int readonly)
 	if (v < 0 || exec(s, "PRAGMA foreign_keys = ON") < 0)
 		goto fail;
 	if (readonly) {
-		/* Workers map the file: its pages are shared between them, in
-		 * the kernel's cache, instead of each copying them. */
-		if (exec(s, "PRAGMA mmap_size = 1073741824") < 0)
-			goto fail;
+		/* Pages are read with read(), not memory-mapped (mmap_size):
+		 * a store file cut short under a mapping kills the worker
+		 * with SIGBUS, where read() comes back short and SQLite finds
+		 * the page corrupt: a 503.  It costs nothing measurable. */
 		if (v != STORE_VERSION) {
 			log_msg("finews: %s: store version %d, expected %d "
 				"(run finews-import to create or upgrade it)",

@@ -108,6 +108,7 @@ struct store {
 	const char *path;
 	struct store_id id;          /* the file open, as store_open found it */
 	int readonly;
+	int failed;                  /* a statement failed since store_open */
 	sqlite3_stmt *st[ST_COUNT];  /* prepared on first use */
 	struct idset {               /* ids to see to at the end of a run */
 		int64_t *v;
@@ -316,7 +317,7 @@ int store_sitemap_categories(struct store *s, dated_fn fn, void *arg);
 int store_sitemap_tags(struct store *s, dated_fn fn, void *arg);
 
 /* Log "finews: <path>: <what>: <sqlite message>" (log.c: a line repeated
- * within 10 s is counted, not written) and return -1. */
+ * within 10 s is counted, not written), set s->failed and return -1. */
 int store_fail(struct store *s, const char *what);
 
 #endif
