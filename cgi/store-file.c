@@ -147,18 +147,21 @@ int store_owner_claim(int fd, const char *file, const struct store_id *id)
 	return 0;
 }
 
-void store_owner_release(const char *file)
+/* FILE + suffix is not there. */
+static int absent(const char *file, const char *suffix)
 {
 	char name[4096];
 	struct stat st;
+	return beside(name, sizeof name, file, suffix) == 0 &&
+	       stat(name, &st) < 0 && errno == ENOENT;
+}
+
+void store_owner_release(const char *file)
+{
 	int fd = store_owner_lock(file);
 	if (fd < 0)
 		return;
-	if (beside(name, sizeof name, file, "-wal") == 0 &&
-	    stat(name, &st) < 0 && errno == ENOENT &&
-	    beside(name, sizeof name, file, "-shm") == 0 &&
-	    stat(name, &st) < 0 && errno == ENOENT &&
-	    beside(name, sizeof name, file, "-owner") == 0)
-		unlink(name);
+	if (absent(file, "-wal") && absent(file, "-shm"))
+		drop(file, "-owner");
 	store_owner_unlock(fd);
 }
