@@ -97,8 +97,10 @@ static struct seen *slot(time_t t)
 static void count(struct seen *e)
 {
 	static int registered;
-	if (!registered++)
+	if (!registered) {
+		registered = 1;
 		atexit(log_flush);
+	}
 	e->count++;
 }
 
