@@ -22,6 +22,7 @@
 #include <fcgiapp.h>
 
 #include "cmd.h"
+#include "log.h"
 #include "master.h"
 #include "search.h"
 #include "tmpl.h"
@@ -49,17 +50,20 @@ static void usage(FILE *f)
 }
 
 /* The store as the file at db is now: opened again when the file was
- * replaced (a restore, a new import from scratch); -1, with a line on
- * stderr, when it is missing or cannot be opened.  One stat() a request. */
+ * replaced (a restore, a new import from scratch; see store-file.c), and
+ * after a statement failed (pages read while the file was cut short must
+ * not stay in the connection's cache); -1, with a line on stderr, when it
+ * is missing or cannot be opened.  One stat() a request. */
 static int store_ready(struct ctx *c, const char *db)
 {
-	struct stat st;
-	if (stat(db, &st) < 0) {
-		fprintf(stderr, "finews: %s: %s\n", db, strerror(errno));
+	struct store_id id;
+	log_tick();
+	if (store_file_id(db, &id) < 0) {
+		log_msg("finews: %s: %s", db, strerror(errno));
 		store_close(&c->store);   /* let go of the file that was there */
 		return -1;
 	}
-	if (c->store.db && st.st_dev == c->db_dev && st.st_ino == c->db_ino)
+	if (c->store.db && !c->store.failed && store_id_same(&id, &c->store.id))
 		return 0;
 	store_close(&c->store);
 	page_site_free(&c->site);
@@ -67,8 +71,6 @@ static int store_ready(struct ctx *c, const char *db)
 		store_close(&c->store);
 		return -1;
 	}
-	c->db_dev = st.st_dev;
-	c->db_ino = st.st_ino;
 	return 0;
 }
 
@@ -180,6 +182,7 @@ static int worker(void *arg)
 	FCGX_Free(&fr, 1);
 	page_site_free(&c.site);
 	store_close(&c.store);
+	log_flush();
 	return 0;
 }
 

@@ -56,8 +56,6 @@ struct ctx {
 	const char *cache_control;  /* NULL: no Cache-Control header */
 	const char *current;        /* slug of the category being shown */
 	struct site site;           /* filled by page_site() */
-	dev_t db_dev;               /* the store file that is open */
-	ino_t db_ino;
 };
 
 /*

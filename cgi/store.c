@@ -6,10 +6,12 @@
  */
 #include "store.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "log.h"
 #include "trigrams.h"
 #include "util.h"
 
@@ -258,8 +260,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 
 int store_fail(struct store *s, const char *what)
 {
-	fprintf(stderr, "finews: %s: %s: %s\n", s->path ? s->path : "store",
-		what, s->db ? sqlite3_errmsg(s->db) : "cannot open");
+	log_msg("finews: %s: %s: %s", s->path ? s->path : "store", what,
+		s->db ? sqlite3_errmsg(s->db) : "cannot open");
+	s->failed = 1;
 	return -1;
 }
 
@@ -267,8 +270,9 @@ static int exec(struct store *s, const char *sql)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		fprintf(stderr, "finews: %s: %s\n", s->path, msg ? msg : "error");
+		log_msg("finews: %s: %s", s->path, msg ? msg : "error");
 		sqlite3_free(msg);
+		s->failed = 1;
 		return -1;
 	}
 	return 0;
@@ -294,8 +298,8 @@ static int upgrade(struct store *s)
 		return store_fail(s, "reading the schema version");
 	s->upgraded_from = v;
 	if (v > STORE_VERSION) {
-		fprintf(stderr, "finews: %s: store version %d is newer than this "
-			"program (%d)\n", s->path, v, STORE_VERSION);
+		log_msg("finews: %s: store version %d is newer than this "
+			"program (%d)", s->path, v, STORE_VERSION);
 		return -1;
 	}
 	/* A new store stays in rollback-journal mode for its first import,
@@ -321,29 +325,64 @@ static int upgrade(struct store *s)
 	return 0;
 }
 
+/* The store's version, read once (which opens its -wal and -shm) with
+ * them made its own first, under the lock of store-file.c. */
+static int claim_and_read(struct store *s)
+{
+	const char *file = sqlite3_db_filename(s->db, "main");
+	int lock = store_owner_lock(file);
+	if (lock >= 0 && store_owner_claim(lock, file, &s->id) < 0) {
+		store_owner_unlock(lock);
+		return -1;
+	}
+	int v = user_version(s);
+	store_owner_unlock(lock);
+	if (v < 0)
+		store_fail(s, "reading the schema version");
+	return v;
+}
+
+/* Open the file at s->path, and know which file SQLite opened: the one
+ * the path named both before and after.  The store's version, or -1. */
+static int attach(struct store *s, int flags)
+{
+	for (int tries = 0; tries < 3; tries++) {
+		struct store_id before;
+		int had = store_file_id(s->path, &before) == 0;
+		if (sqlite3_open_v2(s->path, &s->db, flags, NULL) != SQLITE_OK)
+			return store_fail(s, "cannot open");
+		sqlite3_busy_timeout(s->db, 5000);
+		if (store_file_id(s->path, &s->id) < 0) {
+			log_msg("finews: %s: %s", s->path, strerror(errno));
+			return -1;
+		}
+		if (!had || store_id_same(&before, &s->id))
+			return claim_and_read(s);
+		sqlite3_close(s->db);   /* replaced while being opened */
+		s->db = NULL;
+	}
+	log_msg("finews: %s: replaced each time it was opened", s->path);
+	return -1;
+}
+
 int store_open(struct store *s, const char *path, int readonly)
 {
 	memset(s, 0, sizeof *s);
 	s->path = path;
+	s->readonly = readonly;
 	int flags = readonly ? SQLITE_OPEN_READONLY
 			     : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		store_fail(s, "cannot open");
-		store_close(s);
-		return -1;
-	}
-	sqlite3_busy_timeout(s->db, 5000);
-	if (exec(s, "PRAGMA foreign_keys = ON") < 0)
+	int v = attach(s, flags | SQLITE_OPEN_NOMUTEX);
+	if (v < 0 || exec(s, "PRAGMA foreign_keys = ON") < 0)
 		goto fail;
 	if (readonly) {
-		/* Workers map the file: its pages are shared between them, in
-		 * the kernel's cache, instead of each copying them. */
-		if (exec(s, "PRAGMA mmap_size = 1073741824") < 0)
-			goto fail;
-		int v = user_version(s);
+		/* Pages are read with read(), not memory-mapped (mmap_size):
+		 * a store file cut short under a mapping kills the worker
+		 * with SIGBUS, where read() comes back short and SQLite finds
+		 * the page corrupt: a 503.  It costs nothing measurable. */
 		if (v != STORE_VERSION) {
-			fprintf(stderr, "finews: %s: store version %d, expected %d "
-				"(run finews-import to create or upgrade it)\n",
+			log_msg("finews: %s: store version %d, expected %d "
+				"(run finews-import to create or upgrade it)",
 				path, v, STORE_VERSION);
 			goto fail;
 		}
@@ -363,11 +402,37 @@ fail:
 	return -1;
 }
 
+/* A writer's connection, closing: when the path names another file now,
+ * SQLite must remove nothing by that name (it would remove the new
+ * file's -wal and -shm); else, when it leaves no -wal and -shm, their
+ * owner file goes too.  The name to release, or NULL. */
+static char *writer_leaving(struct store *s)
+{
+	if (!s->db || s->readonly)
+		return NULL;
+	if (store_moved(s)) {
+		int keep = 1;
+		sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
+		return NULL;
+	}
+	return xstrdup(sqlite3_db_filename(s->db, "main"));
+}
+
+int store_moved(const struct store *s)
+{
+	struct store_id now;
+	return store_file_id(s->path, &now) < 0 || !store_id_same(&now, &s->id);
+}
+
 void store_close(struct store *s)
 {
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
+	char *release = writer_leaving(s);
 	sqlite3_close(s->db);
+	if (release)
+		store_owner_release(release);
+	free(release);
 	free(s->unnamed.v);
 	free(s->unranked_categories.v);
 	free(s->unranked_tags.v);
@@ -399,6 +464,11 @@ int store_begin(struct store *s)
 
 int store_wal(struct store *s)
 {
+	if (store_moved(s)) {   /* the -wal would be the new file's */
+		log_msg("finews: %s: replaced by another file during the import: "
+			"what it imported went to the store it replaced", s->path);
+		return 0;
+	}
 	/* a statement left on a row holds a read transaction open */
 	for (int i = 0; i < ST_COUNT; i++)
 		if (s->st[i])

@@ -97,9 +97,19 @@ enum stmt_id {
 	ST_COUNT
 };
 
+/* Which file a path names: device, inode, and birth time when the file
+ * system keeps one (an inode number can be reused). */
+struct store_id {
+	uint64_t dev, ino;
+	int64_t birth;
+};
+
 struct store {
 	sqlite3 *db;
 	const char *path;
+	struct store_id id;          /* the file open, as store_open found it */
+	int readonly;
+	int failed;                  /* a statement failed since store_open */
 	sqlite3_stmt *st[ST_COUNT];  /* prepared on first use */
 	struct idset {               /* ids to see to at the end of a run */
 		int64_t *v;
@@ -119,16 +129,36 @@ struct store {
 };
 
 /* Open (and for writing: create or upgrade) the store.  On failure
- * returns -1 and writes one line to stderr. */
+ * returns -1 and writes one line to stderr.  The -wal and -shm beside the
+ * file are made its own first (store-file.c). */
 int store_open(struct store *s, const char *path, int readonly);
 void store_close(struct store *s);
+/* 1 when s->path no longer names the file open (replaced or removed). */
+int store_moved(const struct store *s);
+
+/* The store's file (store-file.c) ------------------------------------- */
+
+/* Which file path names now: 0, or -1 with errno. */
+int store_file_id(const char *path, struct store_id *id);
+int store_id_same(const struct store_id *a, const struct store_id *b);
+/* Open file-owner, creating it, and take its lock: the descriptor, or
+ * -1 (logged) when it cannot be had. */
+int store_owner_lock(const char *file);
+void store_owner_unlock(int fd);
+/* With the lock: make the -wal, -shm and -journal beside file those of
+ * the file id, removing them when file-owner names another file. */
+int store_owner_claim(int fd, const char *file, const struct store_id *id);
+/* After the last writer closed: remove file-owner when no -wal or -shm
+ * is left beside file. */
+void store_owner_release(const char *file);
 
 /* The prepared statement id, reset and with bindings cleared. */
 sqlite3_stmt *store_stmt(struct store *s, enum stmt_id id);
 
 int store_begin(struct store *s);
 /* Put the store in WAL mode, so that readers never wait for a writer;
- * outside a transaction.  A new store is made without it. */
+ * outside a transaction.  A new store is made without it.  Nothing (but
+ * a line on stderr) when the path names another file now. */
 int store_wal(struct store *s);
 /* One read transaction per request: a page sees one state of the store. */
 int store_read_begin(struct store *s);
@@ -295,7 +325,8 @@ int store_sitemap_posts(struct store *s, long limit, long offset,
 int store_sitemap_categories(struct store *s, dated_fn fn, void *arg);
 int store_sitemap_tags(struct store *s, dated_fn fn, void *arg);
 
-/* Print "finews: <what>: <sqlite message>" and return -1. */
+/* Log "finews: <path>: <what>: <sqlite message>" (log.c: a line repeated
+ * within 10 s is counted, not written), set s->failed and return -1. */
 int store_fail(struct store *s, const char *what);
 
 #endif

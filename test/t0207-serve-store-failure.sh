@@ -1,6 +1,7 @@
 #!/bin/sh
-# A real failure of the store is a 503 with one line on stderr; the
-# worker lives on and answers again once the store is back.
+# A real failure of the store is a 503 with a line on stderr (the same
+# failure again within 10 s is counted, test/t0232); the worker lives on
+# and answers again once the store is back.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-http.sh"
 
@@ -15,7 +16,9 @@ is "$(status_of /)" 503 "on every page that needs it"
 get /emnews/
 like "$(header Content-Type)" "^text/plain" "503 as plain text"
 like "$(cat "$T/fcgi.log")" "finews: .*no such table" "the failure is logged"
-is "$(grep -c "no such table" "$T/fcgi.log")" 3 "one line per failed request (three requests)"
+n=$(grep -c "no such table" "$T/fcgi.log")
+ok $([ "$n" -ge 1 ] && [ "$n" -le 3 ] && echo 0 || echo 1) \
+	"a line per failure, a repeat counted rather than written again ($n lines, three requests)"
 
 q "$T/db" "ALTER TABLE posts_away RENAME TO posts"
 is "$(status_of /emnews/)" 200 "the same worker serves again once the store is back"
