@@ -3,6 +3,9 @@
  * when one dies (after a pause when they die at once, so a broken store
  * does not make a fork storm), and on SIGTERM or SIGINT asks each to
  * stop, waits for them to finish what they are answering, and exits 0.
+ * SIGHUP is logged and changes nothing.  The workers die with the master
+ * however it ends (PR_SET_PDEATHSIG), so none is left holding the
+ * listening socket.
  *
  * The master waits for its signals with sigwaitinfo(), so there is no
  * race between a child's death and a request to stop.  A worker's only
@@ -15,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -43,12 +47,27 @@ void master_hold(int hold)
 	sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
 }
 
+/*
+ * In the child: die with the master, whatever ends it (kill -9 too), so
+ * that no worker is left holding the listening socket; when the master
+ * is already gone (between fork() and prctl()), stop at once.  SIGHUP
+ * (a terminal's hang-up, sent to the whole group) is ignored.
+ */
+static void follow_master(pid_t master)
+{
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != master)
+		_exit(1);
+	signal(SIGHUP, SIG_IGN);
+}
+
 /* In the child: take SIGTERM and SIGINT as "stop after this request". */
 static pid_t spawn(int (*work)(void *), void *arg)
 {
+	pid_t master = getpid();
 	pid_t pid = fork();
 	if (pid != 0)
 		return pid;
+	follow_master(master);
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_stop;     /* no SA_RESTART: accept() is interrupted */
@@ -106,6 +125,7 @@ int master_run(int n, int (*work)(void *arg), void *arg)
 	sigaddset(&set, SIGCHLD);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGHUP);
 	sigprocmask(SIG_BLOCK, &set, NULL);
 	pid_t *pids = calloc((size_t)n, sizeof *pids);
 	if (!pids)
@@ -119,6 +139,9 @@ int master_run(int n, int (*work)(void *arg), void *arg)
 		int sig = sigwaitinfo(&set, &si);
 		if (sig == SIGTERM || sig == SIGINT)
 			break;
+		if (sig == SIGHUP)
+			fputs("finews: SIGHUP: nothing to reload (a changed store is read "
+			      "again by itself); carrying on\n", stderr);
 		if (sig != SIGCHLD)
 			continue;
 		int status;

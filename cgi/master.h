@@ -1,7 +1,8 @@
 /*
  * master.h - the process model of finews.fcgi: a master that forks N
  * workers, starts a new one when one dies, and on SIGTERM (or SIGINT)
- * lets them finish the requests in flight before it exits.
+ * lets them finish the requests in flight before it exits.  SIGHUP is
+ * logged and ignored; the workers die with the master.
  */
 #ifndef FINEWS_MASTER_H
 #define FINEWS_MASTER_H
