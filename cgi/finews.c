@@ -2,7 +2,7 @@
  * finews.c - finews.fcgi: the FastCGI server.
  *
  *   finews.fcgi --db FILE [--listen HOST:PORT | --listen /path/to.sock]
- *               [--workers N] [--templates DIR]
+ *               [--workers N] [--request-timeout SECONDS] [--templates DIR]
  *
  * A master forks the workers (master.c); each worker process has one
  * context (struct ctx): its own read-only store connection, prepared
@@ -33,18 +33,24 @@
 struct options {
 	const char *db, *listen, *templates;
 	int workers;
+	int request_timeout;    /* seconds; 0: none */
 	int sock;
 };
 
 static void usage(FILE *f)
 {
 	fputs("usage: finews.fcgi --db FILE [--listen HOST:PORT | --listen /path.sock]\n"
-	      "                   [--workers N] [--templates DIR]\n"
+	      "                   [--workers N] [--request-timeout SECONDS]\n"
+	      "                   [--templates DIR]\n"
 	      "Serve the finews store over FastCGI.  Without --listen, serve the\n"
 	      "socket inherited as descriptor 0 (spawn-fcgi, systemd).\n"
 	      "  --db FILE        the store made by finews-import (opened read-only)\n"
 	      "  --listen ADDR    HOST:PORT, :PORT or a unix socket path\n"
 	      "  --workers N      worker processes (default: the number of cores)\n"
+	      "  --request-timeout SECONDS\n"
+	      "                   kill and replace a worker whose request runs\n"
+	      "                   longer, or that is stopped that long (default 10;\n"
+	      "                   0: never)\n"
 	      "  --templates DIR  the templates (default " FINEWS_TEMPLATES ")\n", f);
 }
 
@@ -171,9 +177,12 @@ static int worker(void *arg)
 	/* Asked to stop, it still answers what is already queued. */
 	while ((!master_stopping() || queued(o->sock)) && FCGX_Accept_r(&fr) >= 0) {
 		master_hold(1);
+		master_busy(FCGX_GetParam("REQUEST_METHOD", fr.envp),
+			    FCGX_GetParam("REQUEST_URI", fr.envp));
 		handle(&c, &fr, o->db);
 		reset(&c);
 		finish(&fr);
+		master_idle();
 		master_hold(0);
 	}
 	FCGX_Free(&fr, 1);
@@ -199,6 +208,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"db", required_argument, NULL, 'd'},
 		{"listen", required_argument, NULL, 'l'},
 		{"workers", required_argument, NULL, 'w'},
+		{"request-timeout", required_argument, NULL, 'r'},
 		{"templates", required_argument, NULL, 't'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -206,7 +216,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 	};
 	int ch;
 	char *end;
-	while ((ch = getopt_long(argc, argv, "d:l:w:t:hV", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "d:l:w:r:t:hV", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': o->db = optarg; break;
 		case 'l': o->listen = optarg; break;
@@ -215,6 +225,15 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->workers = (int)strtol(optarg, &end, 10);
 			if (*end || o->workers < 1 || o->workers > 256) {
 				fprintf(stderr, "finews: --workers: 1 to 256\n");
+				return 2;
+			}
+			break;
+		case 'r':
+			o->request_timeout = (int)strtol(optarg, &end, 10);
+			if (*end || end == optarg || o->request_timeout < 0 ||
+			    o->request_timeout > 86400) {
+				fprintf(stderr, "finews: --request-timeout: 0 to 86400 "
+					"seconds\n");
 				return 2;
 			}
 			break;
@@ -232,7 +251,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 
 int main(int argc, char **argv)
 {
-	struct options o = {NULL, NULL, FINEWS_TEMPLATES, 0, 0};
+	struct options o = {NULL, NULL, FINEWS_TEMPLATES, 0, 10, 0};
 	int rc = parse_args(argc, argv, &o);
 	if (rc >= 0)
 		return rc;
@@ -249,5 +268,5 @@ int main(int argc, char **argv)
 		return 1;
 	if (o.listen && (o.sock = listen_on(o.listen)) < 0)
 		return 1;
-	return master_run(o.workers, worker, &o);
+	return master_run(o.workers, o.request_timeout, worker, &o);
 }
