@@ -14,7 +14,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <poll.h>
 #include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,6 +21,7 @@
 #include <fcgiapp.h>
 
 #include "cmd.h"
+#include "listen.h"
 #include "master.h"
 #include "search.h"
 #include "tmpl.h"
@@ -158,11 +158,39 @@ static void finish(FCGX_Request *fr)
 	FCGX_Finish_r(fr);
 }
 
-/* A connection is waiting on the listening socket. */
-static int queued(int sock)
+/*
+ * The next request: on the connection the last one kept open (nginx's
+ * fastcgi_keep_conn), else on a new connection, accepted here rather
+ * than by libfcgi so that it has a receive timeout (listen.c).  libfcgi
+ * is given it as the request's connection, kept open (keepConnection)
+ * so that FCGX_Accept_r reads it rather than closing it first; the
+ * request has no listening socket (-1), so when nothing complete comes
+ * (the timeout, a closed or garbled connection) libfcgi closes it and
+ * returns, instead of accepting on its own; closes it at once, marked
+ * detached, rather than waiting 2 s more for the peer to close first.
+ * Asked to stop, a worker still answers what is already queued; then -1.
+ */
+static int next_request(struct listener *l, FCGX_Request *fr)
 {
-	struct pollfd p = {sock, POLLIN, 0};
-	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+	for (;;) {
+		int stopping = master_stopping();
+		if (fr->ipcFd >= 0 && stopping)
+			FCGX_Free(fr, 1);
+		if (fr->ipcFd < 0) {
+			int fd = listen_accept(l, !stopping, master_wait_mask());
+			if (fd < 0 && (stopping || errno != EINTR))
+				return -1;
+			if (fd < 0)
+				continue;
+			fr->ipcFd = fd;
+			fr->keepConnection = 1;
+		}
+		fr->detached = 1;
+		if (FCGX_Accept_r(fr) >= 0) {
+			fr->detached = 0;   /* finish() decides */
+			return 0;
+		}
+	}
 }
 
 /* One worker process: its own context, for its whole life. */
@@ -172,34 +200,23 @@ static int worker(void *arg)
 	struct ctx c;
 	memset(&c, 0, sizeof c);
 	c.site.version = -1;
+	struct listener l;
+	listen_init(&l, &o->sock, 1);
 	FCGX_Request fr;
-	FCGX_InitRequest(&fr, o->sock, FCGI_FAIL_ACCEPT_ON_INTR);
-	/* Asked to stop, it still answers what is already queued. */
-	while ((!master_stopping() || queued(o->sock)) && FCGX_Accept_r(&fr) >= 0) {
-		master_hold(1);
+	FCGX_InitRequest(&fr, -1, 0);
+	while (next_request(&l, &fr) == 0) {
 		master_busy(FCGX_GetParam("REQUEST_METHOD", fr.envp),
 			    FCGX_GetParam("REQUEST_URI", fr.envp));
 		handle(&c, &fr, o->db);
 		reset(&c);
 		finish(&fr);
 		master_idle();
-		master_hold(0);
 	}
 	FCGX_Free(&fr, 1);
+	listen_free(&l);
 	page_site_free(&c.site);
 	store_close(&c.store);
 	return 0;
-}
-
-static int listen_on(const char *addr)
-{
-	int fd = FCGX_OpenSocket(addr, 1024);
-	if (fd < 0) {
-		fprintf(stderr, "finews: cannot listen on %s: %s\n", addr,
-			strerror(errno));
-		return -1;
-	}
-	return fd;   /* a unix socket's mode follows the umask */
 }
 
 static int parse_args(int argc, char **argv, struct options *o)
@@ -266,7 +283,8 @@ int main(int argc, char **argv)
 	store_close(&check);
 	if (tmpl_init(o.templates) < 0 || FCGX_Init() != 0)
 		return 1;
-	if (o.listen && (o.sock = listen_on(o.listen)) < 0)
+	o.sock = o.listen ? listen_open(o.listen, 1024) : listen_inherited(0);
+	if (o.sock < 0)
 		return 1;
 	return master_run(o.workers, o.request_timeout, worker, &o);
 }

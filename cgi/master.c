@@ -70,13 +70,11 @@ int master_stopping(void)
 	return stop_asked;
 }
 
-void master_hold(int hold)
+const sigset_t *master_wait_mask(void)
 {
-	sigset_t set;
-	sigemptyset(&set);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGINT);
-	sigprocmask(hold ? SIG_BLOCK : SIG_UNBLOCK, &set, NULL);
+	static sigset_t none;
+	sigemptyset(&none);
+	return &none;
 }
 
 void master_busy(const char *method, const char *target)
@@ -111,7 +109,9 @@ static void follow_master(pid_t master)
 	signal(SIGHUP, SIG_IGN);
 }
 
-/* Worker i: take SIGTERM and SIGINT as "stop after this request". */
+/* Worker i: take SIGTERM and SIGINT as "stop after this request"; they
+ * stay blocked but while it waits for a connection (master_wait_mask),
+ * so that they interrupt nothing else. */
 static pid_t spawn(int i, int (*work)(void *), void *arg)
 {
 	atomic_store(&slots[i].since, 0);
@@ -123,13 +123,15 @@ static pid_t spawn(int i, int (*work)(void *), void *arg)
 	my_slot = &slots[i];
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop;     /* no SA_RESTART: accept() is interrupted */
+	sa.sa_handler = on_stop;     /* no SA_RESTART: the wait is interrupted */
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGCHLD, SIG_DFL);
-	sigset_t all;
-	sigemptyset(&all);
-	sigprocmask(SIG_SETMASK, &all, NULL);
+	sigset_t stop;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	sigprocmask(SIG_SETMASK, &stop, NULL);
 	_exit(work(arg));
 }
 

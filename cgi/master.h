@@ -9,6 +9,8 @@
 #ifndef FINEWS_MASTER_H
 #define FINEWS_MASTER_H
 
+#include <signal.h>
+
 /* Run n workers, each calling work(arg) in its own process, until
  * SIGTERM or SIGINT; kill and replace a worker whose request has run
  * for limit seconds, or that has been stopped that long (0: no limit).
@@ -18,9 +20,10 @@ int master_run(int n, int limit, int (*work)(void *arg), void *arg);
 /* In a worker: 1 once it has been asked to stop. */
 int master_stopping(void);
 
-/* In a worker: hold SIGTERM while a request is answered, so that it is
- * never cut short; release it when waiting for the next. */
-void master_hold(int hold);
+/* In a worker: the signal mask to wait for a connection with.  SIGTERM
+ * and SIGINT are blocked at all other times, so a request is never cut
+ * short: they arrive only during that wait. */
+const sigset_t *master_wait_mask(void);
 
 /* In a worker: a request (method and target, for the log) begins; the
  * master times it until master_idle(). */
