@@ -7,7 +7,9 @@
 #   is "$(status_of /x)" 404 "..."
 #
 # finews.fcgi ($FCGI) listens on $T/finews.sock, its stderr in $T/fcgi.log
-# (with FCGI_FD0=1 it is handed that socket as descriptor 0 instead);
+# (with FCGI_FD0=1 it is handed that socket as descriptor 0 instead; with
+# FCGI_OVERFLOW=1 it also listens on a loopback port, nginx's fallback when
+# the socket is full, in $OVERFLOW);
 # NGINX_CACHE=cache turns nginx's micro-cache on (conf/finews.nginx);
 # nginx runs from the conf/ files with its logs and temp files in $T/nginx,
 # on a random free loopback port.  Both are stopped at exit (stop_server
@@ -54,6 +56,13 @@ serve() {
 	rm -f "$SOCK"
 	_db=$1
 	shift
+	OVERFLOW=
+	NGINX_OVERFLOW=
+	if [ -n "${FCGI_OVERFLOW:-}" ]; then
+		OVERFLOW=127.0.0.1:$(_free_port)
+		NGINX_OVERFLOW=$OVERFLOW
+		set -- --listen "$OVERFLOW" "$@"
+	fi
 	if [ -n "${FCGI_FD0:-}" ]; then
 		# as spawn-fcgi or systemd would: the listening socket on fd 0
 		/usr/bin/python3 -c 'import os, socket, sys
