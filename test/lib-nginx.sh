@@ -64,8 +64,10 @@ nginx_start() {
 			NGINX_ERR="$_nedit $_ndir failed"
 			return 1
 		fi
-		"$NGINX" -p "$_ndir/" -e "$_ndir/error.log" -c "$_ndir/nginx.conf" \
-			</dev/null >"$_ndir/stdout" 2>&1 &
+		# as many descriptors as allowed: conf/'s worker_connections
+		( ulimit -n "$(ulimit -Hn)" 2>/dev/null
+		  exec "$NGINX" -p "$_ndir/" -e "$_ndir/error.log" -c "$_ndir/nginx.conf" \
+			</dev/null >"$_ndir/stdout" 2>&1 ) &
 		NGINX_PID=$!
 		_ni=0
 		while [ "$(_code "http://127.0.0.1:$_np/")" = 000 ]; do
