@@ -65,8 +65,9 @@ static int bind_listen(int fd, const struct sockaddr *sa, socklen_t len,
 	return fd;
 }
 
-/* A unix socket at path; a socket left there by a process that died is
- * replaced, any other file is not. */
+/* A unix socket at path.  A socket file already there is replaced, as
+ * libfcgi did (one left by a process that died, most often); any other
+ * file is not. */
 static int open_unix(const char *path, int backlog)
 {
 	struct sockaddr_un sa;
