@@ -5,7 +5,8 @@
 #                   with AddressSanitizer and UBSan
 #   make run        import SITE (default: test/sample) and serve it on PORT
 #   make bench      load every page kind with wrk on an N-post site (N=100000)
-#                   and time the importer; bench-scale, bench-publish: more
+#                   and time the importer; bench-scale, bench-publish,
+#                   bench-burst (10,000 requests at once): more
 #   make deps       install missing Debian packages
 
 SITE ?= test/sample
@@ -26,7 +27,7 @@ CXXFLAGS += -std=c++17 $(OPT) $(WARN)
 DEBS := build-essential pkg-config libsqlite3-dev sqlite3 libyaml-dev \
 	libcmark-dev libxxhash-dev libfcgi-dev libctemplate-dev libgumbo-dev nginx \
 	curl perl tidy libxml2-utils chromium fonts-noto-cjk libfcgi-bin \
-	python3-feedparser wrk time jekyll
+	python3-feedparser wrk time jekyll iproute2
 
 # Build flavours: build/ is optimised; build/san has the sanitizers on.
 B ?= build
@@ -43,7 +44,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 SQL := $(patsubst %.sql,%.o,$(wildcard sql/*.sql))
 COMMON := cgi/date.o cgi/derive.o cgi/source.o cgi/source-jekyll.o cgi/sanitize.o cgi/store.o cgi/store-file.o cgi/log.o cgi/trigrams.o cgi/util.o $(SQL)
 IMPORT := cgi/import.o cgi/config.o cgi/store-import.o
-SERVE := cgi/finews.o cgi/master.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
+SERVE := cgi/finews.o cgi/master.o cgi/listen.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
 	cgi/ui-home.o cgi/ui-list.o cgi/ui-category.o cgi/ui-tag.o \
 	cgi/ui-article.o cgi/ui-share.o cgi/ui-search.o cgi/search.o \
 	cgi/ui-tags.o cgi/ui-moved.o \
@@ -143,6 +144,12 @@ bench-publish: deps all
 bench-import: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench-import.sh $(N)
 
+# BURST requests at once through nginx, with and without finews.fcgi's
+# loopback port as nginx's fallback when the unix socket is full.
+BURST ?= 10000
+bench-burst: deps all
+	@FINEWS_BIN=$(CURDIR)/build sh test/bench-burst.sh $(BURST)
+
 # Search latency over an N-post store, made once.
 bench-search: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench-search.sh $(N)
@@ -178,4 +185,4 @@ clean:
 .SECONDARY:
 
 .PHONY: all deps deps-check test run bench bench-scale bench-publish \
-	bench-import bench-search fuzz clean
+	bench-import bench-search bench-burst fuzz clean

@@ -1,8 +1,9 @@
 /*
  * finews.c - finews.fcgi: the FastCGI server.
  *
- *   finews.fcgi --db FILE [--listen HOST:PORT | --listen /path/to.sock]
- *               [--workers N] [--templates DIR]
+ *   finews.fcgi --db FILE [--listen HOST:PORT | --listen /path/to.sock]...
+ *               [--workers N] [--request-timeout SECONDS] [--backlog N]
+ *               [--templates DIR]
  *
  * A master forks the workers (master.c); each worker process has one
  * context (struct ctx): its own read-only store connection, prepared
@@ -14,7 +15,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <poll.h>
 #include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,6 +22,7 @@
 #include <fcgiapp.h>
 
 #include "cmd.h"
+#include "listen.h"
 #include "log.h"
 #include "master.h"
 #include "search.h"
@@ -32,20 +33,34 @@
 #endif
 
 struct options {
-	const char *db, *listen, *templates;
+	const char *db, *templates;
+	const char *listen[LISTEN_MAX];
+	int nlisten;
 	int workers;
-	int sock;
+	int request_timeout;    /* seconds; 0: none */
+	int backlog;
+	int socks[LISTEN_MAX];  /* one for each --listen, or descriptor 0 */
+	int nsocks;
 };
 
 static void usage(FILE *f)
 {
-	fputs("usage: finews.fcgi --db FILE [--listen HOST:PORT | --listen /path.sock]\n"
-	      "                   [--workers N] [--templates DIR]\n"
+	fputs("usage: finews.fcgi --db FILE [--listen HOST:PORT | --listen /path.sock]...\n"
+	      "                   [--workers N] [--request-timeout SECONDS] [--backlog N]\n"
+	      "                   [--templates DIR]\n"
 	      "Serve the finews store over FastCGI.  Without --listen, serve the\n"
 	      "socket inherited as descriptor 0 (spawn-fcgi, systemd).\n"
 	      "  --db FILE        the store made by finews-import (opened read-only)\n"
-	      "  --listen ADDR    HOST:PORT, :PORT or a unix socket path\n"
+	      "  --listen ADDR    a unix socket path, HOST:PORT, or PORT (127.0.0.1);\n"
+	      "                   up to 4 times (a unix socket and a loopback port\n"
+	      "                   for nginx to fall back on when it is full)\n"
 	      "  --workers N      worker processes (default: the number of cores)\n"
+	      "  --request-timeout SECONDS\n"
+	      "                   kill and replace a worker whose request runs\n"
+	      "                   longer, or that is stopped that long (default 10;\n"
+	      "                   0: never)\n"
+	      "  --backlog N      connections queued on each socket (default: as\n"
+	      "                   many as the kernel allows, net.core.somaxconn)\n"
 	      "  --templates DIR  the templates (default " FINEWS_TEMPLATES ")\n", f);
 }
 
@@ -155,11 +170,39 @@ static void finish(FCGX_Request *fr)
 	FCGX_Finish_r(fr);
 }
 
-/* A connection is waiting on the listening socket. */
-static int queued(int sock)
+/*
+ * The next request: on the connection the last one kept open (nginx's
+ * fastcgi_keep_conn), else on a new connection, accepted here rather
+ * than by libfcgi so that it has a receive timeout (listen.c).  libfcgi
+ * is given it as the request's connection, kept open (keepConnection)
+ * so that FCGX_Accept_r reads it rather than closing it first; the
+ * request has no listening socket (-1), so when nothing complete comes
+ * (the timeout, a closed or garbled connection) libfcgi closes it and
+ * returns, instead of accepting on its own; closes it at once, marked
+ * detached, rather than waiting 2 s more for the peer to close first.
+ * Asked to stop, a worker still answers what is already queued; then -1.
+ */
+static int next_request(struct listener *l, FCGX_Request *fr)
 {
-	struct pollfd p = {sock, POLLIN, 0};
-	return poll(&p, 1, 0) > 0 && (p.revents & POLLIN);
+	for (;;) {
+		int stopping = master_stopping();
+		if (fr->ipcFd >= 0 && stopping)
+			FCGX_Free(fr, 1);
+		if (fr->ipcFd < 0) {
+			int fd = listen_accept(l, !stopping, master_wait_mask());
+			if (fd < 0 && (stopping || errno != EINTR))
+				return -1;
+			if (fd < 0)
+				continue;
+			fr->ipcFd = fd;
+			fr->keepConnection = 1;
+		}
+		fr->detached = 1;
+		if (FCGX_Accept_r(fr) >= 0) {
+			fr->detached = 0;   /* finish() decides */
+			return 0;
+		}
+	}
 }
 
 /* One worker process: its own context, for its whole life. */
@@ -169,32 +212,37 @@ static int worker(void *arg)
 	struct ctx c;
 	memset(&c, 0, sizeof c);
 	c.site.version = -1;
+	struct listener l;
+	listen_init(&l, o->socks, o->nsocks);
 	FCGX_Request fr;
-	FCGX_InitRequest(&fr, o->sock, FCGI_FAIL_ACCEPT_ON_INTR);
-	/* Asked to stop, it still answers what is already queued. */
-	while ((!master_stopping() || queued(o->sock)) && FCGX_Accept_r(&fr) >= 0) {
-		master_hold(1);
+	FCGX_InitRequest(&fr, -1, 0);
+	while (next_request(&l, &fr) == 0) {
+		master_busy(FCGX_GetParam("REQUEST_METHOD", fr.envp),
+			    FCGX_GetParam("REQUEST_URI", fr.envp));
 		handle(&c, &fr, o->db);
 		reset(&c);
 		finish(&fr);
-		master_hold(0);
+		master_idle();
 	}
 	FCGX_Free(&fr, 1);
+	listen_free(&l);
 	page_site_free(&c.site);
 	store_close(&c.store);
 	log_flush();
 	return 0;
 }
 
-static int listen_on(const char *addr)
+/* optarg as a number from lo to hi, in *v; else a line on stderr, -1 */
+static int number(const char *name, int lo, int hi, int *v)
 {
-	int fd = FCGX_OpenSocket(addr, 1024);
-	if (fd < 0) {
-		fprintf(stderr, "finews: cannot listen on %s: %s\n", addr,
-			strerror(errno));
+	char *end;
+	long n = strtol(optarg, &end, 10);
+	if (end == optarg || *end || n < lo || n > hi) {
+		fprintf(stderr, "finews: --%s: %d to %d\n", name, lo, hi);
 		return -1;
 	}
-	return fd;   /* a unix socket's mode follows the umask */
+	*v = (int)n;
+	return 0;
 }
 
 static int parse_args(int argc, char **argv, struct options *o)
@@ -203,30 +251,35 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"db", required_argument, NULL, 'd'},
 		{"listen", required_argument, NULL, 'l'},
 		{"workers", required_argument, NULL, 'w'},
+		{"request-timeout", required_argument, NULL, 'r'},
+		{"backlog", required_argument, NULL, 'b'},
 		{"templates", required_argument, NULL, 't'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
 	};
-	int ch;
-	char *end;
-	while ((ch = getopt_long(argc, argv, "d:l:w:t:hV", opts, NULL)) != -1) {
+	int ch, bad = 0;
+	while (!bad && (ch = getopt_long(argc, argv, "d:l:w:r:b:t:hV", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'd': o->db = optarg; break;
-		case 'l': o->listen = optarg; break;
-		case 't': o->templates = optarg; break;
-		case 'w':
-			o->workers = (int)strtol(optarg, &end, 10);
-			if (*end || o->workers < 1 || o->workers > 256) {
-				fprintf(stderr, "finews: --workers: 1 to 256\n");
+		case 'l':
+			if (o->nlisten == LISTEN_MAX) {
+				fprintf(stderr, "finews: --listen: %d at most\n", LISTEN_MAX);
 				return 2;
 			}
+			o->listen[o->nlisten++] = optarg;
 			break;
+		case 't': o->templates = optarg; break;
+		case 'w': bad = number("workers", 1, 256, &o->workers); break;
+		case 'r': bad = number("request-timeout", 0, 86400, &o->request_timeout); break;
+		case 'b': bad = number("backlog", 1, 1 << 20, &o->backlog); break;
 		case 'h': usage(stdout); return 0;
 		case 'V': puts("finews.fcgi " FINEWS_VERSION); return 0;
 		default: usage(stderr); return 2;
 		}
 	}
+	if (bad)
+		return 2;
 	if (!o->db || optind != argc) {
 		usage(stderr);
 		return 2;
@@ -234,9 +287,25 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return -1;
 }
 
+/* The sockets to serve: each --listen, else descriptor 0. */
+static int open_sockets(struct options *o)
+{
+	if (o->nlisten == 0) {
+		o->socks[o->nsocks++] = listen_inherited(0);
+		return o->socks[0];
+	}
+	for (int i = 0; i < o->nlisten; i++)
+		if ((o->socks[o->nsocks++] = listen_open(o->listen[i], o->backlog)) < 0)
+			return -1;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
-	struct options o = {NULL, NULL, FINEWS_TEMPLATES, 0, 0};
+	/* The kernel caps a backlog at net.core.somaxconn (4096 by default
+	 * since Linux 5.4): asking for more takes whatever it allows. */
+	struct options o = {.templates = FINEWS_TEMPLATES, .request_timeout = 10,
+			    .backlog = 65535};
 	int rc = parse_args(argc, argv, &o);
 	if (rc >= 0)
 		return rc;
@@ -251,7 +320,7 @@ int main(int argc, char **argv)
 	store_close(&check);
 	if (tmpl_init(o.templates) < 0 || FCGX_Init() != 0)
 		return 1;
-	if (o.listen && (o.sock = listen_on(o.listen)) < 0)
+	if (open_sockets(&o) < 0)
 		return 1;
-	return master_run(o.workers, worker, &o);
+	return master_run(o.workers, o.request_timeout, worker, &o);
 }

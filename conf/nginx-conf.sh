@@ -1,15 +1,19 @@
 #!/bin/sh
-# conf/nginx-conf.sh BUILD HOST PORT SOCKET [cache|nocache] - write
-# BUILD/nginx.conf and BUILD/finews-server.conf from conf/nginx.conf.in and
-# conf/finews.nginx, for an nginx serving finews on HOST:PORT from the
-# FastCGI socket SOCKET, with its pid, logs and temp files in BUILD (an
-# absolute path).  The fifth argument turns the MICROCACHE (@CACHE@ lines:
-# a one-second fastcgi_cache for anonymous GETs) on or off (the default).
+# conf/nginx-conf.sh BUILD HOST PORT SOCKET [cache|nocache [OVERFLOW]] -
+# write BUILD/nginx.conf and BUILD/finews-server.conf from
+# conf/nginx.conf.in and conf/finews.nginx, for an nginx serving finews on
+# HOST:PORT from the FastCGI socket SOCKET, with its pid, logs and temp
+# files in BUILD (an absolute path).  The fifth argument turns the
+# MICROCACHE (@CACHE@ lines: a one-second fastcgi_cache for anonymous GETs)
+# on or off (the default).  OVERFLOW, when given, is finews.fcgi's loopback
+# HOST:PORT, nginx's backup when the unix socket is full (@OVERFLOW@).
 # Used by conf/run.sh (`make run`, cache on) and test/lib-http.sh.
 set -eu
-[ $# -eq 4 ] || [ $# -eq 5 ] ||
-	{ echo "usage: $0 BUILD HOST PORT SOCKET [cache|nocache]" >&2; exit 2; }
-build=$1 host=$2 port=$3 socket=$4
+[ $# -ge 4 ] && [ $# -le 6 ] ||
+	{ echo "usage: $0 BUILD HOST PORT SOCKET [cache|nocache [OVERFLOW]]" >&2; exit 2; }
+build=$1 host=$2 port=$3 socket=$4 overflow_addr=${6:-}
+overflow=''
+[ -n "$overflow_addr" ] || { overflow='# ' overflow_addr=127.0.0.1:PORT; }
 case ${5:-nocache} in
 cache) cache='' ;;
 nocache) cache='# ' ;;
@@ -39,6 +43,8 @@ subst() {
 		s|@ROOT@|$(esc "$root")|g
 		s|@USER@|$(esc "$user")|g
 		s|@CACHE@|$(esc "$cache")|g
+		s|@OVERFLOW_ADDR@|$(esc "$overflow_addr")|g
+		s|@OVERFLOW@|$(esc "$overflow")|g
 	}" "$1"
 }
 

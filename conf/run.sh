@@ -91,7 +91,10 @@ while [ ! -S "$sock" ]; do
 	sleep 0.1
 done
 
-"$nginx" -p "$run/" -e "$run/error.log" -c "$run/nginx.conf" </dev/null &
+# As many descriptors as allowed: nginx.conf's worker_connections (32768)
+# are for bursts of readers, each holding two.
+( ulimit -n "$(ulimit -Hn)" 2>/dev/null
+  exec "$nginx" -p "$run/" -e "$run/error.log" -c "$run/nginx.conf" </dev/null ) &
 npid=$!
 i=0
 while :; do

@@ -7,7 +7,9 @@
 #   is "$(status_of /x)" 404 "..."
 #
 # finews.fcgi ($FCGI) listens on $T/finews.sock, its stderr in $T/fcgi.log
-# (with FCGI_FD0=1 it is handed that socket as descriptor 0 instead);
+# (with FCGI_FD0=1 it is handed that socket as descriptor 0 instead; with
+# FCGI_OVERFLOW=1 it also listens on a loopback port, nginx's fallback when
+# the socket is full, in $OVERFLOW);
 # NGINX_CACHE=cache turns nginx's micro-cache on (conf/finews.nginx);
 # NGINX_EDIT=CMD runs CMD with nginx's folder once its conf is written
 # (to change it, see nginx_start in lib-nginx.sh);
@@ -56,6 +58,13 @@ serve() {
 	rm -f "$SOCK"
 	_db=$1
 	shift
+	OVERFLOW=
+	NGINX_OVERFLOW=
+	if [ -n "${FCGI_OVERFLOW:-}" ]; then
+		OVERFLOW=127.0.0.1:$(_free_port)
+		NGINX_OVERFLOW=$OVERFLOW
+		set -- --listen "$OVERFLOW" "$@"
+	fi
 	if [ -n "${FCGI_FD0:-}" ]; then
 		# as spawn-fcgi or systemd would: the listening socket on fd 0
 		/usr/bin/python3 -c 'import os, socket, sys

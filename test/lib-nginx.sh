@@ -6,13 +6,16 @@
 #       nginx with the files conf/nginx-conf.sh writes (CONF: the conf/
 #       folder) in DIR, made afresh, passing requests to finews.fcgi on
 #       SOCK; CACHE is "cache" or "nocache" (the micro-cache); EDIT, when
-#       given, is a command run with DIR once those files are written.
+#       given, is a command run with DIR once those files are written;
+#       NGINX_OVERFLOW, when set, is finews.fcgi's loopback HOST:PORT for
+#       nginx to fall back on when SOCK is full.
 #       Returns 0 with NGINX_PID and NGINX_PORT set, or 1 with the reason
 #       in NGINX_ERR (and NGINX_PID set if an nginx is left running); nginx's
 #       own words are in DIR/error.log and DIR/stdout.
 #   _stop PID    TERM, then KILL if it has not ended after 10 s; $_status
 #                is its exit status (137: it had to be killed)
 #   _port        a random port in 20000-59999
+#   _free_port   one nobody listens on (ss)
 #   _code URL    the HTTP status, 000 when nothing answers
 
 : "${NGINX:=/usr/sbin/nginx}"
@@ -32,6 +35,14 @@ _port() {
 	echo $((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 40000))
 }
 
+_free_port() {
+	while :; do
+		_fp=$(_port)
+		[ -z "$(ss -ltnH "sport = :$_fp" 2>/dev/null)" ] && break
+	done
+	echo "$_fp"
+}
+
 _code() {
 	curl -s -g -o /dev/null -w '%{http_code}' --max-time 10 "$1"
 }
@@ -46,14 +57,17 @@ nginx_start() {
 		_np=$(_port)
 		[ "$(_code "http://127.0.0.1:$_np/")" = 000 ] || continue   # taken
 		rm -rf "$_ndir"
-		sh "$_nconf/nginx-conf.sh" "$_ndir" 127.0.0.1 "$_np" "$_nsock" "$_ncache" ||
+		sh "$_nconf/nginx-conf.sh" "$_ndir" 127.0.0.1 "$_np" "$_nsock" "$_ncache" \
+			${NGINX_OVERFLOW:+"$NGINX_OVERFLOW"} ||
 			{ NGINX_ERR="conf/nginx-conf.sh failed"; return 1; }
 		if [ -n "$_nedit" ] && ! $_nedit "$_ndir"; then
 			NGINX_ERR="$_nedit $_ndir failed"
 			return 1
 		fi
-		"$NGINX" -p "$_ndir/" -e "$_ndir/error.log" -c "$_ndir/nginx.conf" \
-			</dev/null >"$_ndir/stdout" 2>&1 &
+		# as many descriptors as allowed: conf/'s worker_connections
+		( ulimit -n "$(ulimit -Hn)" 2>/dev/null
+		  exec "$NGINX" -p "$_ndir/" -e "$_ndir/error.log" -c "$_ndir/nginx.conf" \
+			</dev/null >"$_ndir/stdout" 2>&1 ) &
 		NGINX_PID=$!
 		_ni=0
 		while [ "$(_code "http://127.0.0.1:$_np/")" = 000 ]; do
