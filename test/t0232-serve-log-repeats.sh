@@ -16,7 +16,9 @@ pages=$(q "$T/db" "PRAGMA page_count")
 size=$(q "$T/db" "PRAGMA page_size")
 head -c $(((pages - 2) * size)) /dev/zero | tr '\0' '\125' |
 	dd of="$T/db" bs="$size" seek=2 conv=notrunc 2>/dev/null
-is "$(status_of /emnews/)" 503 "a corrupt store: 503"
+# A page no worker has read yet: the one that served /emnews/ may still
+# answer it from its page cache, the file's first page being unchanged.
+is "$(status_of /tags/)" 503 "a corrupt store: 503"
 
 cat > "$T/paths.lua" <<'LUA'
 local paths = { "/", "/emnews/", "/feed.xml", "/tags/" }
