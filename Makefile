@@ -178,6 +178,136 @@ fuzz: deps
 	    grep -E '^(Done|==[0-9]+==ERROR|SUMMARY)' | sed "s/^/fuzz-$$h: /" || exit 1; \
 	done
 
+# ---- installing ---------------------------------------------------------
+#
+#   make install    PREFIX (default /usr/local) and DESTDIR as usual: the
+#                   programs, templates/ and static/ in $(DATADIR), the man
+#                   pages, the nginx server block and the systemd units
+#   make uninstall  removes what make install put there (same PREFIX)
+#
+# finews.fcgi finds its templates without --templates: build/finews.fcgi
+# in the checkout's templates/ (its absolute path, compiled in), the
+# installed one in $(DATADIR)/templates.  What make install installs is
+# linked in $(INSTALL_B) from build/'s objects, with finews.c compiled
+# again for the installed path, so build/ stays the checkout's build.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+SBINDIR ?= $(PREFIX)/sbin
+DATADIR ?= $(PREFIX)/share/finews
+MANDIR ?= $(PREFIX)/share/man
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+INSTALL_B ?= $(B)/install
+INSTALL ?= install
+# Where the units put finews.fcgi's socket, and nginx its micro-cache.
+SOCKET_PATH := /run/finews/finews.sock
+CACHE_PATH := /var/cache/nginx/finews
+
+# make test checks the man pages (mandoc) and the units (systemd-analyze).
+DEBS += mandoc systemd
+
+TEMPLATE_FILES := $(wildcard templates/*.tpl)
+# static/ but README's picture
+STATIC_FILES := $(filter-out static/screenshot-%,$(wildcard static/*))
+UNIT_FILES := finews.socket finews.service finews-import.service
+MAN_FILES := man/finews-import.1 man/finews.fcgi.8
+
+# Every file make install writes, under $(DESTDIR).
+INSTALLED := $(BINDIR)/finews-import $(SBINDIR)/finews.fcgi \
+	$(TEMPLATE_FILES:templates/%=$(DATADIR)/templates/%) \
+	$(STATIC_FILES:static/%=$(DATADIR)/static/%) \
+	$(DATADIR)/nginx/finews.nginx $(DATADIR)/nginx/finews-cache.conf \
+	$(MANDIR)/man1/finews-import.1 $(MANDIR)/man8/finews.fcgi.8 \
+	$(UNIT_FILES:%=$(UNITDIR)/%) $(SYSUSERSDIR)/finews.conf
+# The folders that are finews's alone, removed by make uninstall.
+INSTALLED_DIRS := $(DATADIR)/templates $(DATADIR)/static $(DATADIR)/nginx $(DATADIR)
+
+# The templates folder compiled into each finews.fcgi, and a file holding
+# it, so that finews.o is compiled again when it changes.
+$(B)/cgi/finews.o: CPPFLAGS += -DFINEWS_TEMPLATES='"$(CURDIR)/templates"'
+$(B)/cgi/finews.o: $(B)/templates-path
+$(B)/templates-path: FORCE
+	@mkdir -p $(@D)
+	@echo '$(CURDIR)/templates' | cmp -s - $@ || echo '$(CURDIR)/templates' > $@
+$(INSTALL_B)/paths: FORCE
+	@mkdir -p $(@D)
+	@echo '$(BINDIR) $(SBINDIR) $(DATADIR)' | cmp -s - $@ || echo '$(BINDIR) $(SBINDIR) $(DATADIR)' > $@
+FORCE:
+
+$(INSTALL_B)/cgi/finews.o: cgi/finews.c $(wildcard cgi/*.h) $(INSTALL_B)/paths
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -DFINEWS_TEMPLATES='"$(DATADIR)/templates"' $(CFLAGS) \
+		$(SANFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(INSTALL_B)/finews.fcgi: $(INSTALL_B)/cgi/finews.o \
+		$(call objs,$(filter-out cgi/finews.o,$(SERVE)) $(COMMON))
+	@mkdir -p $(@D)
+	$(CXX) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(INSTALL_B)/finews-import: $(call objs,$(IMPORT) $(COMMON))
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread -lm
+
+# The units, with the installed programs' paths.
+$(INSTALL_B)/conf/%: conf/%.in $(INSTALL_B)/paths
+	@mkdir -p $(@D)
+	sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@SBINDIR@|$(SBINDIR)|g' \
+		-e 's|@SOCKET@|$(SOCKET_PATH)|g' $< > $@
+
+# The server block, filled in for the units' socket and the installed
+# static/ (the micro-cache on, no loopback fallback: finews.socket is one
+# socket); only @HOST@ and @PORT@ are left to fill in.
+$(INSTALL_B)/nginx/finews.nginx: conf/finews.nginx $(INSTALL_B)/paths
+	@mkdir -p $(@D)
+	{ echo '# Installed for finews.socket: @ROOT@, @SOCKET@, @CACHE@ and @OVERFLOW@ are'; \
+	  echo '# filled in below; replace @HOST@ and @PORT@ (README: Deploying).'; \
+	  sed -e '/^[[:space:]]*#/!{' -e 's|@ROOT@|$(DATADIR)|g' \
+		-e 's|@SOCKET@|$(SOCKET_PATH)|g' -e 's|@CACHE@||g' \
+		-e 's|@OVERFLOW_ADDR@|127.0.0.1:9009|g' -e 's|@OVERFLOW@|# |g' -e '}' $<; \
+	} > $@
+
+# The micro-cache's store, for nginx's http {} block (conf.d/): the line
+# of conf/nginx.conf.in, with its folder under /var/cache/nginx.
+$(INSTALL_B)/nginx/finews-cache.conf: conf/nginx.conf.in
+	@mkdir -p $(@D)
+	{ echo '# finews-cache.conf - the store of finews.nginx'"'"'s micro-cache; goes in'; \
+	  echo '# nginx'"'"'s http {} block, e.g. as /etc/nginx/conf.d/finews-cache.conf.'; \
+	  sed -n 's|^[[:space:]]*@CACHE@\(fastcgi_cache_path\) @BUILD@/cache |\1 $(CACHE_PATH) |p' $<; \
+	} > $@.tmp
+	grep -q '^fastcgi_cache_path $(CACHE_PATH) ' $@.tmp && mv $@.tmp $@
+
+# Everything make install copies, built by make too (so that sudo make
+# install only copies).
+all: build-install
+build-install: deps-check $(INSTALL_B)/finews-import $(INSTALL_B)/finews.fcgi \
+	$(UNIT_FILES:%=$(INSTALL_B)/conf/%) \
+	$(INSTALL_B)/nginx/finews.nginx $(INSTALL_B)/nginx/finews-cache.conf
+
+install: build-install
+	$(INSTALL) -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(SBINDIR)" \
+		"$(DESTDIR)$(DATADIR)/templates" "$(DESTDIR)$(DATADIR)/static" \
+		"$(DESTDIR)$(DATADIR)/nginx" "$(DESTDIR)$(MANDIR)/man1" \
+		"$(DESTDIR)$(MANDIR)/man8" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(SYSUSERSDIR)"
+	$(INSTALL) -m 755 $(INSTALL_B)/finews-import "$(DESTDIR)$(BINDIR)/"
+	$(INSTALL) -m 755 $(INSTALL_B)/finews.fcgi "$(DESTDIR)$(SBINDIR)/"
+	$(INSTALL) -m 644 $(TEMPLATE_FILES) "$(DESTDIR)$(DATADIR)/templates/"
+	$(INSTALL) -m 644 $(STATIC_FILES) "$(DESTDIR)$(DATADIR)/static/"
+	$(INSTALL) -m 644 $(INSTALL_B)/nginx/finews.nginx \
+		$(INSTALL_B)/nginx/finews-cache.conf "$(DESTDIR)$(DATADIR)/nginx/"
+	$(INSTALL) -m 644 man/finews-import.1 "$(DESTDIR)$(MANDIR)/man1/"
+	$(INSTALL) -m 644 man/finews.fcgi.8 "$(DESTDIR)$(MANDIR)/man8/"
+	$(INSTALL) -m 644 $(UNIT_FILES:%=$(INSTALL_B)/conf/%) "$(DESTDIR)$(UNITDIR)/"
+	$(INSTALL) -m 644 conf/finews.sysusers "$(DESTDIR)$(SYSUSERSDIR)/finews.conf"
+
+uninstall:
+	rm -f $(INSTALLED:%="$(DESTDIR)%")
+	for d in $(INSTALLED_DIRS:%="$(DESTDIR)%"); do \
+	  [ ! -d "$$d" ] || rmdir --ignore-fail-on-non-empty "$$d" || exit 1; done
+
+.PHONY: build-install install uninstall FORCE
+
 clean:
 	rm -rf build
 
