@@ -184,6 +184,8 @@ fuzz: deps
 #                   programs, templates/ and static/ in $(DATADIR), the man
 #                   pages, the nginx server block and the systemd units
 #   make uninstall  removes what make install put there (same PREFIX)
+#   make deb        a Debian package in build/deb/ (debian/, PREFIX=/usr)
+#   make check-deb  make deb, then lintian: no errors allowed
 #
 # finews.fcgi finds its templates without --templates: build/finews.fcgi
 # in the checkout's templates/ (its absolute path, compiled in), the
@@ -205,8 +207,9 @@ INSTALL ?= install
 SOCKET_PATH := /run/finews/finews.sock
 CACHE_PATH := /var/cache/nginx/finews
 
-# make test checks the man pages (mandoc) and the units (systemd-analyze).
-DEBS += mandoc systemd
+# make test checks the man pages (mandoc), the units (systemd-analyze)
+# and the package (debhelper, lintian).
+DEBS += mandoc systemd debhelper dpkg-dev fakeroot lintian
 
 TEMPLATE_FILES := $(wildcard templates/*.tpl)
 # static/ but README's picture
@@ -279,7 +282,7 @@ $(INSTALL_B)/nginx/finews-cache.conf: conf/nginx.conf.in
 	grep -q '^fastcgi_cache_path $(CACHE_PATH) ' $@.tmp && mv $@.tmp $@
 
 # Everything make install copies, built by make too (so that sudo make
-# install only copies).
+# install only copies) and by debian/rules.
 all: build-install
 build-install: deps-check $(INSTALL_B)/finews-import $(INSTALL_B)/finews.fcgi \
 	$(UNIT_FILES:%=$(INSTALL_B)/conf/%) \
@@ -306,7 +309,24 @@ uninstall:
 	for d in $(INSTALLED_DIRS:%="$(DESTDIR)%"); do \
 	  [ ! -d "$$d" ] || rmdir --ignore-fail-on-non-empty "$$d" || exit 1; done
 
-.PHONY: build-install install uninstall FORCE
+# The package is built from a copy of the tree in $(DEB_B)/finews-VERSION
+# (dpkg-buildpackage writes into the folder above the tree's), by a make
+# that is given none of this one's variables.
+DEB_B ?= build/deb
+DEB_ARCH = $(shell dpkg --print-architecture)
+DEB_FILE = $(DEB_B)/finews_$(VERSION)_$(DEB_ARCH)
+deb: deps
+	rm -rf $(DEB_B) && mkdir -p $(DEB_B)/finews-$(VERSION)
+	tar -c --exclude-vcs --exclude=./build --exclude='*.o' . | \
+		tar -x -C $(DEB_B)/finews-$(VERSION)
+	cd $(DEB_B)/finews-$(VERSION) && \
+		env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u MAKEOVERRIDES dpkg-buildpackage -us -uc
+	@echo "finews: $(DEB_FILE).deb"
+
+check-deb: deb
+	lintian --fail-on error --info $(DEB_FILE).changes
+
+.PHONY: build-install install uninstall deb check-deb FORCE
 
 clean:
 	rm -rf build
