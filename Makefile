@@ -207,9 +207,9 @@ INSTALL ?= install
 SOCKET_PATH := /run/finews/finews.sock
 CACHE_PATH := /var/cache/nginx/finews
 
-# make test checks the man pages (mandoc), the units (systemd-analyze)
-# and the package (debhelper, lintian).
-DEBS += mandoc systemd debhelper dpkg-dev fakeroot lintian
+# make test checks the man pages (mandoc), the units (systemd-analyze,
+# strace) and the package (debhelper, lintian).
+DEBS += mandoc systemd strace debhelper dpkg-dev fakeroot lintian
 
 TEMPLATE_FILES := $(wildcard templates/*.tpl)
 # static/ but README's picture
