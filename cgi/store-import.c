@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "log.h"
 #include "trigrams.h"
 #include "util.h"
 
@@ -556,7 +557,7 @@ static int64_t next_key(struct store *s, int64_t t)
 		return store_fail(s, "numbering a post");
 	int64_t sk = sqlite3_column_int64(st, 0);
 	if (sk - t * 65536 > 65535) {
-		fprintf(stderr, "finews: over 65536 posts in one second\n");
+		log_error("finews: over 65536 posts in one second");
 		return -1;
 	}
 	return sk;

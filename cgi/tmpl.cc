@@ -1,7 +1,9 @@
 /*
  * tmpl.cc - the one C++ file: a C API (tmpl.h) over ctemplate.
- * Templates are parsed once, at start, and the cache is frozen, so
- * requests never touch the disk for them and workers share them safely.
+ * Templates are parsed at start, in the master, into a cache that is then
+ * frozen, so requests never touch the disk for them and the workers
+ * forked after share them.  A reload (SIGHUP) parses them into a new
+ * cache, which replaces the old one only when every template loaded.
  */
 #include "tmpl.h"
 
@@ -18,6 +20,7 @@
 #include <ctemplate/template_modifiers.h>
 
 extern "C" {
+#include "log.h"
 #include "util.h"
 }
 
@@ -83,6 +86,10 @@ static const XmlText xml_text;
 
 static const ctemplate::Strip strip = ctemplate::STRIP_BLANK_LINES;
 
+/* The templates loaded last (one per process, as ctemplate's own default
+ * cache would be). */
+static ctemplate::TemplateCache *templates;
+
 static TemplateDictionary *D(struct tmpl_dict *d)
 {
 	return reinterpret_cast<TemplateDictionary *>(d);
@@ -93,18 +100,14 @@ static struct tmpl_dict *C(TemplateDictionary *d)
 	return reinterpret_cast<struct tmpl_dict *>(d);
 }
 
-int tmpl_init(const char *dir)
+/* Every .tpl file of dir into cache: 0, or -1 with a line on stderr for
+ * each that does not load. */
+static int load_all(ctemplate::TemplateCache *cache, const char *dir)
 {
-	static bool modifiers = ctemplate::AddXssSafeModifier("x-xml", &xml_text);
-	if (!modifiers) {
-		std::fprintf(stderr, "finews: cannot add the template modifier x-xml\n");
-		return -1;
-	}
-	ctemplate::TemplateCache *cache = ctemplate::mutable_default_template_cache();
 	cache->SetTemplateRootDirectory(dir);
 	DIR *d = opendir(dir);
 	if (!d) {
-		std::fprintf(stderr, "finews: templates %s: cannot open\n", dir);
+		log_error("finews: templates %s: cannot open", dir);
 		return -1;
 	}
 	int rc = 0, n = 0;
@@ -113,19 +116,36 @@ int tmpl_init(const char *dir)
 		if (len < 5 || std::strcmp(e->d_name + len - 4, ".tpl") != 0)
 			continue;
 		if (!cache->LoadTemplate(e->d_name, strip)) {
-			std::fprintf(stderr, "finews: template %s/%s: cannot load\n",
-				     dir, e->d_name);
+			log_error("finews: template %s/%s: cannot load", dir,
+				  e->d_name);
 			rc = -1;
 		}
 		n++;
 	}
 	closedir(d);
 	if (rc == 0 && n == 0) {
-		std::fprintf(stderr, "finews: templates %s: no .tpl files\n", dir);
+		log_error("finews: templates %s: no .tpl files", dir);
 		rc = -1;
 	}
-	cache->Freeze();
 	return rc;
+}
+
+int tmpl_init(const char *dir)
+{
+	static bool modifiers = ctemplate::AddXssSafeModifier("x-xml", &xml_text);
+	if (!modifiers) {
+		log_error("finews: cannot add the template modifier x-xml");
+		return -1;
+	}
+	ctemplate::TemplateCache *fresh = new ctemplate::TemplateCache();
+	if (load_all(fresh, dir) < 0) {
+		delete fresh;
+		return -1;
+	}
+	fresh->Freeze();
+	delete templates;
+	templates = fresh;
+	return 0;
 }
 
 struct tmpl_dict *tmpl_new(const char *name)
@@ -189,7 +209,7 @@ int tmpl_render(const char *file, struct tmpl_dict *d, char **out, size_t *len)
 {
 	struct buf b = {};
 	BufEmitter emit(&b);
-	if (!ctemplate::ExpandTemplate(file, strip, D(d), &emit)) {
+	if (!templates || !templates->ExpandNoLoad(file, strip, D(d), NULL, &emit)) {
 		buf_free(&b);
 		return -1;
 	}
