@@ -354,6 +354,16 @@ static int save_modified(struct run *r)
 	return store_site_modified(&r->store, (int64_t)time(NULL));
 }
 
+/* The run's end and its counts, for finews.fcgi's /_status: in the run's
+ * transaction, so a run that failed leaves the last one's. */
+static int save_finished(struct run *r)
+{
+	char result[128];
+	snprintf(result, sizeof result, "%ld added, %ld updated, %ld unchanged, "
+		 "%ld failed", r->added, r->updated, r->unchanged, r->failed);
+	return store_import_finished(&r->store, (int64_t)time(NULL), result);
+}
+
 static void progress(struct run *r, size_t done)
 {
 	if (!r->progress)
@@ -690,7 +700,8 @@ static int import_all(struct run *r)
 					    post_render_html)) < 0 ||
 	    import_files(r) < 0 ||
 	    save_modified(r) < 0 ||
-	    store_finish(&r->store) < 0 || store_commit(&r->store) < 0) {
+	    store_finish(&r->store) < 0 || save_finished(r) < 0 ||
+	    store_commit(&r->store) < 0) {
 		store_rollback(&r->store);
 		log_error("finews-import: the store is unchanged");
 		return -1;

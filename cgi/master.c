@@ -53,7 +53,7 @@ struct slot {
 	_Atomic int pid;           /* the worker's (it writes it); 0: none */
 	_Atomic int serving;       /* 0 once it is to make way for a new one */
 	_Atomic long long started; /* Unix time */
-	_Atomic long long requests;   /* served by this worker */
+	_Atomic long long requests;   /* taken by this worker */
 	_Atomic long long served;  /* by every worker this slot has had */
 };
 
@@ -132,16 +132,15 @@ void master_busy(const char *method, const char *target)
 	for (char *p = my_slot->what; *p; p++)
 		if (*p < 0x20 || *p > 0x7e)
 			*p = '?';
+	atomic_fetch_add(&my_slot->requests, 1);
+	atomic_fetch_add(&my_slot->served, 1);
 	atomic_store(&my_slot->since, now_ms());
 }
 
 void master_idle(void)
 {
-	if (!my_slot)
-		return;
-	atomic_store(&my_slot->since, 0);
-	atomic_fetch_add(&my_slot->requests, 1);
-	atomic_fetch_add(&my_slot->served, 1);
+	if (my_slot)
+		atomic_store(&my_slot->since, 0);
 }
 
 int master_status(struct master_status *st,

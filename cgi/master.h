@@ -40,8 +40,8 @@ int master_stopping(void);
  * never cut short: they arrive only during that wait. */
 const sigset_t *master_wait_mask(void);
 
-/* In a worker: a request (method and target, for the log) begins; the
- * master times it until master_idle(), which counts it as served. */
+/* In a worker: a request (method and target, for the log) begins, and is
+ * counted; the master times it until master_idle(). */
 void master_busy(const char *method, const char *target);
 void master_idle(void);
 
@@ -51,14 +51,15 @@ struct master_status {
 	long restarts;               /* workers started again after one died
 					or was killed */
 	long reloads;                /* SIGHUPs whose templates loaded */
-	long long requests;          /* served since the master started */
+	long long requests;          /* taken by the workers since the master
+					started (the one being answered too) */
 	long long started;           /* when it started (Unix time) */
 	long long reloaded;          /* the last reload's end, or 0 */
 };
 /* A worker serving now (not one making way for a new one). */
 struct master_worker {
 	int pid;
-	long long requests;          /* served by it */
+	long long requests;          /* taken by it */
 	long long started;           /* Unix time */
 };
 /* Fill *st; fn(worker, arg) for each worker serving.  -1 outside a

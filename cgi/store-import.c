@@ -46,6 +46,14 @@ int store_site_modified(struct store *s, int64_t t)
 	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "saving the time");
 }
 
+int store_import_finished(struct store *s, int64_t t, const char *result)
+{
+	char when[24];
+	snprintf(when, sizeof when, "%lld", (long long)t);
+	return store_site_set(s, "import_finished", when) < 0 ||
+	       store_site_set(s, "import_result", result) < 0 ? -1 : 0;
+}
+
 int store_file_get(struct store *s, const char *path, struct file_state *f)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_FILE_GET);

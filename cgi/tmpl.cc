@@ -27,23 +27,22 @@ extern "C" {
 using ctemplate::TemplateDictionary;
 
 /*
- * {{NAME:x-xml}}, the one escaping of the XML templates (feeds, sitemaps):
- * & < > " ' as entities, and only characters XML 1.0 allows, so that
- * one odd title cannot make a feed unreadable for every subscriber.  A C0
- * control other than tab, LF and CR becomes a space (as ctemplate's own
- * xml_escape does); U+FFFE, U+FFFF and a byte that is not UTF-8 become
- * U+FFFD.  (ctemplate's xml_escape lets U+FFFE and U+FFFF through.)  It is
- * registered as XSS-safe, so auto-escaping adds nothing after it.
+ * A modifier that writes each character of a value as itself or as a
+ * replacement: the walk over UTF-8 that x-xml, x-json and x-line share.
+ * A byte that is not UTF-8 becomes U+FFFD in all three.
  */
-class XmlText : public ctemplate::TemplateModifier {
+class CharModifier : public ctemplate::TemplateModifier {
 public:
 	void Modify(const char *in, size_t inlen, const ctemplate::PerExpandData *,
 		    ctemplate::ExpandEmitter *out, const std::string &) const override
 	{
 		const char *run = in, *end = in + inlen;
+		char buf[8];
 		for (const char *p = in; p < end; ) {
-			size_t n = 1;
-			const char *rep = replacement(p, end, &n);
+			const unsigned char *u = reinterpret_cast<const unsigned char *>(p);
+			size_t n = utf8_seqlen(u, static_cast<size_t>(end - p));
+			const char *rep = n ? replacement(u, n, buf) : "\xEF\xBF\xBD";
+			n = n ? n : 1;
 			if (rep) {
 				out->Emit(run, static_cast<size_t>(p - run));
 				out->Emit(rep);
@@ -54,11 +53,26 @@ public:
 		out->Emit(run, static_cast<size_t>(end - run));
 	}
 
-private:
-	/* What the character at p, of *n bytes, is written as; NULL: itself. */
-	static const char *replacement(const char *p, const char *end, size_t *n)
+protected:
+	/* What the character at u, of n bytes, is written as (buf may hold
+	 * it, 8 bytes); NULL: itself. */
+	virtual const char *replacement(const unsigned char *u, size_t n,
+					char *buf) const = 0;
+};
+
+/*
+ * {{NAME:x-xml}}, the one escaping of the XML templates (feeds, sitemaps):
+ * & < > " ' as entities, and only characters XML 1.0 allows, so that
+ * one odd title cannot make a feed unreadable for every subscriber.  A C0
+ * control other than tab, LF and CR becomes a space (as ctemplate's own
+ * xml_escape does); U+FFFE, U+FFFF and a byte that is not UTF-8 become
+ * U+FFFD.  (ctemplate's xml_escape lets U+FFFE and U+FFFF through.)  It is
+ * registered as XSS-safe, so auto-escaping adds nothing after it.
+ */
+class XmlText : public CharModifier {
+	const char *replacement(const unsigned char *u, size_t n,
+				char *) const override
 	{
-		const unsigned char *u = reinterpret_cast<const unsigned char *>(p);
 		switch (u[0]) {
 		case '&': return "&amp;";
 		case '<': return "&lt;";
@@ -69,20 +83,57 @@ private:
 		}
 		if (u[0] < 0x20)
 			return " ";
-		if (u[0] < 0x80)
-			return NULL;
-		*n = utf8_seqlen(u, static_cast<size_t>(end - p));
-		if (*n == 0) {
-			*n = 1;
-			return "\xEF\xBF\xBD";
-		}
-		if (*n == 3 && u[0] == 0xEF && u[1] == 0xBF && u[2] >= 0xBE)
+		if (n == 3 && u[0] == 0xEF && u[1] == 0xBF && u[2] >= 0xBE)
 			return "\xEF\xBF\xBD";
 		return NULL;
 	}
 };
 
+/*
+ * {{NAME:x-json}}, the escaping of JSON templates (/_status?format=json),
+ * inside a string's quotes: " and \ escaped, every control character as
+ * \uXXXX (ctemplate's json_escape lets most of them through, which JSON
+ * does not allow), and < > & U+2028 U+2029 as \uXXXX too, so that the
+ * text is also safe within HTML or JavaScript.  XSS-safe, as x-xml.
+ */
+class JsonText : public CharModifier {
+	const char *replacement(const unsigned char *u, size_t n,
+				char *buf) const override
+	{
+		switch (u[0]) {
+		case '"': return "\\\"";
+		case '\\': return "\\\\";
+		case '\n': return "\\n";
+		case '\t': return "\\t";
+		case '\r': return "\\r";
+		}
+		unsigned cp = 0;
+		if (u[0] < 0x20 || u[0] == '<' || u[0] == '>' || u[0] == '&')
+			cp = u[0];
+		else if (n == 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+			 (u[2] == 0xA8 || u[2] == 0xA9))
+			cp = 0x2000u + 0x28u + (u[2] - 0xA8u);
+		if (!cp)
+			return NULL;
+		std::snprintf(buf, 8, "\\u%04x", cp);
+		return buf;
+	}
+};
+
+/* {{NAME:x-line}}, for plain text of one value a line (/_status): a
+ * control character (a newline, say) becomes a space.  XSS-safe, as
+ * x-xml: the text it is in is never HTML. */
+class LineText : public CharModifier {
+	const char *replacement(const unsigned char *u, size_t,
+				char *) const override
+	{
+		return u[0] < 0x20 || u[0] == 0x7f ? " " : NULL;
+	}
+};
+
 static const XmlText xml_text;
+static const JsonText json_text;
+static const LineText line_text;
 
 static const ctemplate::Strip strip = ctemplate::STRIP_BLANK_LINES;
 
@@ -132,9 +183,12 @@ static int load_all(ctemplate::TemplateCache *cache, const char *dir)
 
 int tmpl_init(const char *dir)
 {
-	static bool modifiers = ctemplate::AddXssSafeModifier("x-xml", &xml_text);
+	static bool modifiers =
+		ctemplate::AddXssSafeModifier("x-xml", &xml_text) &&
+		ctemplate::AddXssSafeModifier("x-json", &json_text) &&
+		ctemplate::AddXssSafeModifier("x-line", &line_text);
 	if (!modifiers) {
-		log_error("finews: cannot add the template modifier x-xml");
+		log_error("finews: cannot add the template modifiers");
 		return -1;
 	}
 	ctemplate::TemplateCache *fresh = new ctemplate::TemplateCache();
