@@ -8,8 +8,9 @@
  * A master forks the workers (master.c); each worker process has one
  * context (struct ctx): its own read-only store connection, prepared
  * statements and templates, for its whole life.  SIGHUP loads the
- * templates again in the master and replaces the workers.  A request is parsed and
- * checked (request.c) before the router (cmd.c) hands it to a handler.
+ * templates again in the master and replaces the workers.  A request is
+ * parsed and checked (request.c) before the router (cmd.c) hands it to a
+ * handler.
  */
 #include <errno.h>
 #include <getopt.h>
