@@ -19,9 +19,9 @@ run() {
 		</dev/null >"$T/$2" 2>&1 &
 	pids="$pids $!"
 }
-up() { # PORT: up to 30 s for its home page
+up() { # PORT NAME: up to 30 s for its home page, and run.sh to say so
 	_w=0
-	until [ "$(_code "http://127.0.0.1:$1/")" = 200 ]; do
+	until [ "$(_code "http://127.0.0.1:$1/")" = 200 ] && grep -q "Ctrl-C stops" "$T/$2"; do
 		_w=$((_w + 1))
 		[ $_w -le 300 ] || return 1
 		sleep 0.1
@@ -31,9 +31,9 @@ run "$p1" run1.out
 run1=$!
 run "$p2" run2.out
 run2=$!
-up "$p1"
+up "$p1" run1.out
 ok $? "the first run serves port $p1"
-up "$p2"
+up "$p2" run2.out
 ok $? "the second, at the same time, port $p2"
 is "$(_code "http://127.0.0.1:$p1/emnews/")$(_code "http://127.0.0.1:$p2/emnews/")" 200200 \
 	"both serve pages"
