@@ -245,6 +245,11 @@ static int match_robots(struct ctx *c)
 	return !strcmp(c->req.path, "/robots.txt");
 }
 
+static int match_status(struct ctx *c)
+{
+	return !strcmp(c->req.path, "/_status");
+}
+
 static int match_any(struct ctx *c)
 {
 	(void)c;
@@ -261,6 +266,7 @@ static const struct cmd cmds[] = {
 	{"sitemap", match_sitemap, ui_sitemap},
 	{"sitemap-part", match_sitemap_part, ui_sitemap_part},
 	{"robots", match_robots, ui_robots},
+	{"status", match_status, ui_status},
 	{"article", match_article, ui_article},
 	{"article-bare", match_article_bare, ui_article_bare},
 	{"old-post", match_old_post, ui_old_post},

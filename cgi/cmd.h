@@ -37,6 +37,7 @@ int ui_feed_tag(struct ctx *c);      /* ui-feed.c:     /tags/<tag>/feed.xml */
 int ui_sitemap(struct ctx *c);       /* ui-sitemap.c:  /sitemap.xml       */
 int ui_sitemap_part(struct ctx *c);  /* ui-sitemap.c:  /sitemap-<n>.xml   */
 int ui_robots(struct ctx *c);        /* ui-sitemap.c:  /robots.txt        */
+int ui_status(struct ctx *c);        /* ui-status.c:   /_status           */
 /* A feed's title: "[kind：][name - ]site title" (ui-feed.c). */
 void feed_title(struct ctx *c, const char *kind, const char *name, struct buf *b);
 int ui_notfound(struct ctx *c);      /* ui-notfound.c: anything else      */

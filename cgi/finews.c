@@ -7,8 +7,10 @@
  *
  * A master forks the workers (master.c); each worker process has one
  * context (struct ctx): its own read-only store connection, prepared
- * statements and templates, for its whole life.  A request is parsed and
- * checked (request.c) before the router (cmd.c) hands it to a handler.
+ * statements and templates, for its whole life.  SIGHUP loads the
+ * templates again in the master and replaces the workers.  A request is
+ * parsed and checked (request.c) before the router (cmd.c) hands it to a
+ * handler.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -96,8 +98,8 @@ static void handle(struct ctx *c, FCGX_Request *fr, const char *db)
 	const char *method = FCGX_GetParam("REQUEST_METHOD", fr->envp);
 	const char *target = FCGX_GetParam("REQUEST_URI", fr->envp);
 	if (!target)
-		fputs("finews: a request without REQUEST_URI: does the web server "
-		      "include fastcgi_params?\n", stderr);
+		log_msg("finews: a request without REQUEST_URI: does the web server "
+			"include fastcgi_params?");
 	int ready = store_ready(c, db) == 0;
 	if (request_parse(&c->req, method, target) < 0) {
 		if (c->req.method == METHOD_OTHER)
@@ -180,7 +182,9 @@ static void finish(FCGX_Request *fr)
  * (the timeout, a closed or garbled connection) libfcgi closes it and
  * returns, instead of accepting on its own; closes it at once, marked
  * detached, rather than waiting 2 s more for the peer to close first.
- * Asked to stop, a worker still answers what is already queued; then -1.
+ * Asked to stop, a worker still answers what is already queued; asked
+ * to make way for a new worker (a reload), it answers at most the one
+ * connection that may have woken it alone (listen_last); then -1.
  */
 static int next_request(struct listener *l, FCGX_Request *fr)
 {
@@ -189,7 +193,8 @@ static int next_request(struct listener *l, FCGX_Request *fr)
 		if (fr->ipcFd >= 0 && stopping)
 			FCGX_Free(fr, 1);
 		if (fr->ipcFd < 0) {
-			int fd = listen_accept(l, !stopping, master_wait_mask());
+			int fd = stopping == MASTER_RETIRE ? listen_last(l) :
+				 listen_accept(l, !stopping, master_wait_mask());
 			if (fd < 0 && (stopping || errno != EINTR))
 				return -1;
 			if (fd < 0)
@@ -232,13 +237,21 @@ static int worker(void *arg)
 	return 0;
 }
 
+/* SIGHUP, in the master: the templates again, for the workers it forks
+ * next; when they do not load, those it has stay. */
+static int reload(void *arg)
+{
+	const struct options *o = arg;
+	return tmpl_init(o->templates);
+}
+
 /* optarg as a number from lo to hi, in *v; else a line on stderr, -1 */
 static int number(const char *name, int lo, int hi, int *v)
 {
 	char *end;
 	long n = strtol(optarg, &end, 10);
 	if (end == optarg || *end || n < lo || n > hi) {
-		fprintf(stderr, "finews: --%s: %d to %d\n", name, lo, hi);
+		log_error("finews: --%s: %d to %d", name, lo, hi);
 		return -1;
 	}
 	*v = (int)n;
@@ -264,7 +277,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case 'd': o->db = optarg; break;
 		case 'l':
 			if (o->nlisten == LISTEN_MAX) {
-				fprintf(stderr, "finews: --listen: %d at most\n", LISTEN_MAX);
+				log_error("finews: --listen: %d at most", LISTEN_MAX);
 				return 2;
 			}
 			o->listen[o->nlisten++] = optarg;
@@ -322,5 +335,6 @@ int main(int argc, char **argv)
 		return 1;
 	if (open_sockets(&o) < 0)
 		return 1;
-	return master_run(o.workers, o.request_timeout, worker, &o);
+	struct master_conf conf = {o.workers, o.request_timeout, worker, reload, &o};
+	return master_run(&conf);
 }

@@ -39,6 +39,7 @@
 
 #include "config.h"
 #include "entry.h"
+#include "log.h"
 #include "post.h"
 #include "sanitize.h"
 #include "store.h"
@@ -142,7 +143,7 @@ static const char *read_site(struct run *r, const char *config)
 	struct site_config c;
 	struct post_error err;
 	if (config_read(config, &c, &err) < 0) {
-		fprintf(stderr, "%s:%d: %s\n", config, err.line, err.reason);
+		log_error("%s:%d: %s", config, err.line, err.reason);
 		r->failed++;
 		return DEFAULT_TZ;
 	}
@@ -175,20 +176,27 @@ static char *shown(const char *path)
 	return buf_steal(&b);
 }
 
-/* "path:line: what" on stderr, the path shown safely. */
-static void say(const char *path, int line, const char *what, const char *text)
+/* "path:line: what" on stderr at level, the path shown safely. */
+static void say_at(enum log_level level, const char *path, int line,
+		   const char *what, const char *text)
 {
 	char *p = shown(path);
 	if (line)
-		fprintf(stderr, "%s:%d: %s%s\n", p, line, what, text);
+		log_at(level, "%s:%d: %s%s", p, line, what, text);
 	else
-		fprintf(stderr, "%s: %s%s\n", p, what, text);
+		log_at(level, "%s: %s%s", p, what, text);
 	free(p);
 }
 
+static void say(const char *path, int line, const char *what, const char *text)
+{
+	say_at(LOG_LEVEL_ERROR, path, line, what, text);
+}
+
+/* Information, not a warning: a skipped file is named again at every run. */
 static void skip(struct run *r, const char *path, const char *why)
 {
-	say(path, 0, "skipped: ", why);
+	say_at(LOG_LEVEL_INFO, path, 0, "skipped: ", why);
 	r->skipped++;
 }
 
@@ -346,6 +354,16 @@ static int save_modified(struct run *r)
 	return store_site_modified(&r->store, (int64_t)time(NULL));
 }
 
+/* The run's end and its counts, for finews.fcgi's /_status: in the run's
+ * transaction, so a run that failed leaves the last one's. */
+static int save_finished(struct run *r)
+{
+	char result[128];
+	snprintf(result, sizeof result, "%ld added, %ld updated, %ld unchanged, "
+		 "%ld failed", r->added, r->updated, r->unchanged, r->failed);
+	return store_import_finished(&r->store, (int64_t)time(NULL), result);
+}
+
 static void progress(struct run *r, size_t done)
 {
 	if (!r->progress)
@@ -373,9 +391,9 @@ static int keep_code(struct run *r, struct post *p, int64_t id,
 	char *hpath = NULL;
 	int rc = store_post_by_code(&r->store, p->info_code, &holder, &hpath);
 	if (rc == 1 && holder != id) {
-		fprintf(stderr, "%s:1: warning: infoCode %s is also the code of "
-			"%s; both are kept as posts, the share link opens that "
-			"one\n", path, p->info_code, hpath);
+		log_warn("%s:1: warning: infoCode %s is also the code of "
+			 "%s; both are kept as posts, the share link opens that "
+			 "one", path, p->info_code, hpath);
 		free(p->info_code);
 		p->info_code = NULL;
 	}
@@ -553,7 +571,8 @@ static int store_job(struct run *r, size_t i)
 	struct job *j = &r->jobs[i];
 	int rc = 0;
 	if (j->message)
-		fputs(j->message, stderr);
+		log_at(j->outcome == FAILED ? LOG_LEVEL_ERROR : LOG_LEVEL_WARNING,
+		       "%s", j->message);
 	switch (j->outcome) {
 	case UNCHANGED:
 		r->unchanged++;
@@ -603,7 +622,7 @@ static int import_files(struct run *r)
 	struct pipe *q = &r->pipe;
 	pthread_t th;
 	if (pthread_create(&th, NULL, reader, r) != 0) {
-		fputs("finews-import: cannot start the reader thread\n", stderr);
+		log_error("finews-import: cannot start the reader thread");
 		return -1;
 	}
 	int rc = 0;
@@ -629,8 +648,8 @@ static int rederive_one(int64_t id, const char *path, const struct entry *e,
 	struct post_error err;
 	r->rederive_last = id;
 	if (post_derive(e, r->tz, &p, &err) < 0) {
-		fprintf(stderr, "%s:%d: warning: %s; the post is kept as it was\n",
-			path, err.line, err.reason);
+		log_warn("%s:%d: warning: %s; the post is kept as it was",
+			 path, err.line, err.reason);
 		return 0;
 	}
 	int rc = keep_code(r, &p, id, path) < 0 ||
@@ -681,17 +700,18 @@ static int import_all(struct run *r)
 					    post_render_html)) < 0 ||
 	    import_files(r) < 0 ||
 	    save_modified(r) < 0 ||
-	    store_finish(&r->store) < 0 || store_commit(&r->store) < 0) {
+	    store_finish(&r->store) < 0 || save_finished(r) < 0 ||
+	    store_commit(&r->store) < 0) {
 		store_rollback(&r->store);
-		fputs("finews-import: the store is unchanged\n", stderr);
+		log_error("finews-import: the store is unchanged");
 		return -1;
 	}
 	/* Every run ends in WAL mode: a new store is filled first (one write
 	 * per page, no reader can be waiting on it yet), then switched.  The
 	 * posts are in either way, so a failure here is only a warning. */
 	if (store_wal(&r->store) < 0)
-		fputs("finews-import: warning: the store is not in WAL mode yet; "
-		      "the next run will try again\n", stderr);
+		log_warn("finews-import: warning: the store is not in WAL mode yet; "
+			 "the next run will try again");
 	return 0;
 }
 
@@ -710,8 +730,8 @@ static int take_lock(const char *db)
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
 		return fd;
-	fprintf(stderr, "finews-import: another import is writing %s; "
-		"waiting for it to finish\n", db);
+	log_info("finews-import: another import is writing %s; "
+		 "waiting for it to finish", db);
 	while (flock(fd, LOCK_EX) < 0)
 		if (errno != EINTR) {
 			say(db, 0, "cannot lock the store: ", strerror(errno));
@@ -783,15 +803,15 @@ int main(int argc, char **argv)
 		rc = 2;
 	}
 	if (rc != 2 && r.rederived)
-		fprintf(stderr, "finews-import: %ld posts derived again under "
-			"the rules of version %s\n", r.rederived, DERIVE_VERSION);
+		log_info("finews-import: %ld posts derived again under "
+			 "the rules of version %s", r.rederived, DERIVE_VERSION);
 	if (rc != 2 && r.skipped)
-		fprintf(stderr, "finews-import: %ld files skipped, each named "
-			"above with why\n", r.skipped);
+		log_info("finews-import: %ld files skipped, each named "
+			 "above with why", r.skipped);
 	if (rc != 2)
-		fprintf(stderr, "finews-import: %ld added, %ld updated, %ld unchanged, "
-			"%ld failed, %.2f s\n", r.added, r.updated, r.unchanged,
-			r.failed, now() - t0);
+		log_info("finews-import: %ld added, %ld updated, %ld unchanged, "
+			 "%ld failed, %.2f s", r.added, r.updated, r.unchanged,
+			 r.failed, now() - t0);
 	if (lock >= 0)
 		close(lock);
 	run_free(&r);

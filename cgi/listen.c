@@ -23,6 +23,7 @@
  */
 #define _GNU_SOURCE    /* accept4 */
 #include "listen.h"
+#include "log.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -42,7 +43,7 @@
 
 static int fail(const char *addr, const char *why)
 {
-	fprintf(stderr, "finews: cannot listen on %s: %s\n", addr, why);
+	log_error("finews: cannot listen on %s: %s", addr, why);
 	return -1;
 }
 
@@ -160,12 +161,12 @@ int listen_inherited(int fd)
 	socklen_t len = sizeof listening;
 	if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) < 0 ||
 	    !listening) {
-		fprintf(stderr, "finews: no --listen, and descriptor %d is not a "
-			"listening socket (spawn-fcgi, systemd socket activation)\n", fd);
+		log_error("finews: no --listen, and descriptor %d is not a "
+			  "listening socket (spawn-fcgi, systemd socket activation)", fd);
 		return -1;
 	}
 	if (nonblocking(fd) < 0) {
-		perror("finews: the inherited socket");
+		log_error("finews: the inherited socket: %s", strerror(errno));
 		return -1;
 	}
 	return fd;
@@ -278,4 +279,12 @@ int listen_accept(struct listener *l, int block, const sigset_t *wait)
 		if (epoll_pwait(l->ep, &ev, 1, -1, wait) < 0)
 			return -1;
 	}
+}
+
+int listen_last(struct listener *l)
+{
+	listen_free(l);
+	int fd = accept_any(l);
+	l->n = 0;
+	return fd;
 }

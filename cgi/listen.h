@@ -38,4 +38,10 @@ void listen_free(struct listener *l);
  * when a signal interrupts the wait. */
 int listen_accept(struct listener *l, int block, const sigset_t *wait);
 
+/* A worker's last connection: it stops waiting for connections (the
+ * others are woken instead) and takes one already queued, if any, which
+ * may have woken it alone just before; -1 when none is queued, and ever
+ * after. */
+int listen_last(struct listener *l);
+
 #endif

@@ -1,5 +1,6 @@
 /*
- * log.c - stderr, with repeats counted.  A broken store under load fails
+ * log.c - stderr, one line per event, with its level for the journal
+ * (log.h), and repeats counted.  A broken store under load fails
  * every request with the same few lines: some 80,000 lines in 10 s when
  * each was written.  Each process (each worker) keeps the last LOG_SLOTS
  * distinct lines it wrote; one that comes again within LOG_WINDOW
@@ -14,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -22,6 +24,7 @@
 
 static struct seen {
 	char line[LOG_LINE];
+	enum log_level level;
 	time_t since;          /* when it was last written */
 	long count;            /* times it came since, not written */
 } seen[LOG_SLOTS];
@@ -34,16 +37,50 @@ static time_t now(void)
 	return ts.tv_sec;
 }
 
-/* line and tail and a newline to stderr in one write(), so that the
- * lines of several workers never mix. */
-static void put(const char *line, const char *tail)
+/*
+ * 1 when stderr is the journal: JOURNAL_STREAM is "DEVICE:INODE" in
+ * decimal, and they are stderr's (systemd sets it for the service it
+ * starts; a program started from there with stderr elsewhere inherits
+ * it, hence the check).  Found once: stderr stays what it is.
+ */
+static int journal(void)
 {
-	char buf[LOG_LINE + 80];
-	int n = snprintf(buf, sizeof buf, "%s%s\n", line, tail);
-	if (n > (int)sizeof buf - 1)
-		n = (int)sizeof buf - 1;
-	ssize_t w = write(STDERR_FILENO, buf, (size_t)n);
+	static int known = -1;
+	if (known >= 0)
+		return known;
+	known = 0;
+	const char *s = getenv("JOURNAL_STREAM");
+	unsigned long long dev, ino;
+	char end;
+	struct stat st;
+	if (s && sscanf(s, "%llu:%llu%c", &dev, &ino, &end) == 2 &&
+	    fstat(STDERR_FILENO, &st) == 0 &&
+	    (unsigned long long)st.st_dev == dev &&
+	    (unsigned long long)st.st_ino == ino)
+		known = 1;
+	return known;
+}
+
+/* line and tail and a newline to stderr in one write(), so that the
+ * lines of several workers never mix; the level first for the journal.
+ * A newline inside is a space: one event, one line. */
+static void put(enum log_level level, const char *line, const char *tail)
+{
+	char prefix[8] = "";
+	if (journal())
+		snprintf(prefix, sizeof prefix, "<%d>", (int)level);
+	size_t n = strlen(prefix) + strlen(line) + strlen(tail) + 2;
+	char *buf = malloc(n);
+	if (!buf)
+		return;
+	snprintf(buf, n, "%s%s%s", prefix, line, tail);
+	for (char *p = buf; (p = strchr(p, '\n')); p++)
+		*p = ' ';
+	n = strlen(buf);
+	buf[n++] = '\n';
+	ssize_t w = write(STDERR_FILENO, buf, n);
 	(void)w;   /* nowhere to tell */
+	free(buf);
 }
 
 /* Write e's count, and count again from t. */
@@ -53,7 +90,7 @@ static void report(struct seen *e, time_t t)
 	long secs = t - e->since > 0 ? (long)(t - e->since) : 1;
 	snprintf(tail, sizeof tail, " (repeated %ld time%s in the last %ld s)",
 		 e->count, e->count == 1 ? "" : "s", secs);
-	put(e->line, tail);
+	put(e->level, e->line, tail);
 	e->since = t;
 	e->count = 0;
 }
@@ -104,25 +141,90 @@ static void count(struct seen *e)
 	e->count++;
 }
 
-void log_msg(const char *fmt, ...)
+static void vlog(enum log_level level, const char *fmt, va_list ap)
 {
-	char line[LOG_LINE];
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	char *line = n < 0 ? NULL : malloc((size_t)n + 1);
+	if (line) {
+		vsnprintf(line, (size_t)n + 1, fmt, again);
+		if (n > 0 && line[n - 1] == '\n')
+			line[n - 1] = '\0';
+		put(level, line, "");
+	}
+	va_end(again);
+	free(line);
+}
+
+void log_at(enum log_level level, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
+	vlog(level, fmt, ap);
 	va_end(ap);
+}
+
+void log_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vlog(LOG_LEVEL_ERROR, fmt, ap);
+	va_end(ap);
+}
+
+void log_warn(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vlog(LOG_LEVEL_WARNING, fmt, ap);
+	va_end(ap);
+}
+
+void log_info(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vlog(LOG_LEVEL_INFO, fmt, ap);
+	va_end(ap);
+}
+
+static void vrepeat(enum log_level level, const char *fmt, va_list ap)
+{
+	char line[LOG_LINE];
+	vsnprintf(line, sizeof line, fmt, ap);
+	size_t n = strlen(line);
+	if (n > 0 && line[n - 1] == '\n')
+		line[n - 1] = '\0';
 	time_t t = now();
 	expire(t);
 	for (int i = 0; i < nseen; i++)
-		if (!strcmp(seen[i].line, line)) {
+		if (seen[i].level == level && !strcmp(seen[i].line, line)) {
 			count(&seen[i]);
 			return;
 		}
-	put(line, "");
+	put(level, line, "");
 	struct seen *e = slot(t);
 	memcpy(e->line, line, sizeof line);
+	e->level = level;
 	e->since = t;
 	e->count = 0;
+}
+
+void log_repeat(enum log_level level, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vrepeat(level, fmt, ap);
+	va_end(ap);
+}
+
+void log_msg(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vrepeat(LOG_LEVEL_ERROR, fmt, ap);
+	va_end(ap);
 }
 
 void log_tick(void)

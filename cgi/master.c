@@ -3,21 +3,29 @@
  * when one dies (after a pause when they die at once, so a broken store
  * does not make a fork storm), and on SIGTERM or SIGINT asks each to
  * stop, waits for them to finish what they are answering, and exits 0.
- * SIGHUP is logged and changes nothing.  The workers die with the master
- * however it ends (PR_SET_PDEATHSIG), so none is left holding the
- * listening socket.
+ * The workers die with the master however it ends (PR_SET_PDEATHSIG), so
+ * none is left holding the listening socket.
  *
- * Each worker has a slot in memory shared with the master, where it
- * writes when its current request began, and what it is.  The master
- * kills (SIGKILL) a worker whose request has run longer than the limit,
- * or that has been stopped (SIGSTOP) that long, and forks a new one: a
- * hung or stopped worker would otherwise keep its request, and the ones
- * queued behind it, until nginx gives up after 60 s.
+ * SIGHUP reloads: the master loads the templates again (the reload
+ * callback); when they load, it replaces the workers one at a time, each
+ * new worker forked (with the new templates, and opening the store
+ * afresh) before the old one is asked (SIGUSR1) to answer the request in
+ * hand and go, and the next replaced once it has gone, so that as many
+ * workers as ever are taking requests.  When they do not load, the
+ * workers keep the ones they have.
+ *
+ * Master and workers share a board in memory: for each worker, when its
+ * current request began and what it is, and how many requests it has
+ * served; and the master's counters.  The master kills (SIGKILL) a
+ * worker whose request has run longer than the limit, or that has been
+ * stopped (SIGSTOP) that long, and forks a new one: a hung or stopped
+ * worker would otherwise keep its request, and the ones queued behind it,
+ * until nginx gives up after 60 s.  /_status reads the counters.
  *
  * The master waits for its signals with sigtimedwait(), until the next
  * request's deadline, so there is no race between a child's death and a
  * request to stop.  A worker's only state here is its slot and the flag
- * its SIGTERM handler sets.
+ * its signal handler sets.
  */
 #include "master.h"
 
@@ -33,29 +41,62 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "log.h"
+
 #define STOP_GRACE 10          /* seconds the workers get to finish */
 
-/* A worker's request, as the master sees it. */
+/* A worker's place on the board. */
 struct slot {
-	_Atomic long long since;   /* ms (CLOCK_MONOTONIC) it began; 0: idle */
+	_Atomic long long since;   /* ms (CLOCK_MONOTONIC) its request began;
+				      0: idle */
 	char what[120];            /* "GET /path", for the log */
+	_Atomic int pid;           /* the worker's (it writes it); 0: none */
+	_Atomic int serving;       /* 0 once it is to make way for a new one */
+	_Atomic long long started; /* Unix time */
+	_Atomic long long requests;   /* taken by this worker */
+	_Atomic long long served;  /* by every worker this slot has had */
+};
+
+/* The memory the master shares with its workers. */
+struct board {
+	int workers, nslots;
+	_Atomic long restarts, reloads;
+	_Atomic long long started, reloaded;
+	struct slot slot[];
 };
 
 /* The master's view of one worker. */
 struct worker {
-	pid_t pid;
+	pid_t pid;                 /* 0: a free slot */
 	long long stopped;         /* ms it was stopped (SIGSTOP); 0: running */
 	int killed;                /* SIGKILL sent, not yet reaped */
+	int retiring;              /* asked to make way (SIGUSR1) */
+	long gen;                  /* the reload it was started after */
 };
 
-static struct slot *slots;                 /* shared by master and workers */
+/* The master's context. */
+struct master {
+	const struct master_conf *conf;
+	struct worker *w;          /* one per slot: the workers, and one more
+				      while a worker makes way for a new one */
+	int nslots;
+	long gen;                  /* reloads whose templates loaded */
+	int retiring;              /* the slot of the worker making way; -1 */
+	long long reload_began;    /* ms; 0 when no reload is under way */
+	time_t last_death;
+	int quick_deaths;
+};
+
+static struct board *board;                /* shared by master and workers */
 static struct slot *my_slot;               /* in a worker */
 static volatile sig_atomic_t stop_asked;   /* in a worker */
 
-static void on_stop(int sig)
+static void on_signal(int sig)
 {
-	(void)sig;
-	stop_asked = 1;
+	if (sig != SIGUSR1)
+		stop_asked = MASTER_STOP;
+	else if (!stop_asked)
+		stop_asked = MASTER_RETIRE;
 }
 
 static long long now_ms(void)
@@ -65,8 +106,12 @@ static long long now_ms(void)
 	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
 }
 
+/* A worker busy under load never waits, so its signals stay blocked:
+ * the board says too when it is to make way (SIGUSR1 only wakes it). */
 int master_stopping(void)
 {
+	if (!stop_asked && my_slot && !atomic_load(&my_slot->serving))
+		return MASTER_RETIRE;
 	return stop_asked;
 }
 
@@ -87,6 +132,8 @@ void master_busy(const char *method, const char *target)
 	for (char *p = my_slot->what; *p; p++)
 		if (*p < 0x20 || *p > 0x7e)
 			*p = '?';
+	atomic_fetch_add(&my_slot->requests, 1);
+	atomic_fetch_add(&my_slot->served, 1);
 	atomic_store(&my_slot->since, now_ms());
 }
 
@@ -94,6 +141,29 @@ void master_idle(void)
 {
 	if (my_slot)
 		atomic_store(&my_slot->since, 0);
+}
+
+int master_status(struct master_status *st,
+		  void (*fn)(const struct master_worker *w, void *arg), void *arg)
+{
+	if (!board)
+		return -1;
+	memset(st, 0, sizeof *st);
+	st->workers = board->workers;
+	st->restarts = atomic_load(&board->restarts);
+	st->reloads = atomic_load(&board->reloads);
+	st->started = atomic_load(&board->started);
+	st->reloaded = atomic_load(&board->reloaded);
+	for (int i = 0; i < board->nslots; i++) {
+		struct slot *s = &board->slot[i];
+		st->requests += atomic_load(&s->served);
+		struct master_worker w = {atomic_load(&s->pid),
+					  atomic_load(&s->requests),
+					  atomic_load(&s->started)};
+		if (w.pid > 0 && atomic_load(&s->serving))
+			fn(&w, arg);
+	}
+	return 0;
 }
 
 /*
@@ -109,49 +179,138 @@ static void follow_master(pid_t master)
 	signal(SIGHUP, SIG_IGN);
 }
 
-/* Worker i: take SIGTERM and SIGINT as "stop after this request"; they
- * stay blocked but while it waits for a connection (master_wait_mask),
- * so that they interrupt nothing else. */
-static pid_t spawn(int i, int (*work)(void *), void *arg)
+/* In the child: take SIGTERM and SIGINT as "stop after this request and
+ * those queued", SIGUSR1 as "stop after this request"; they stay blocked
+ * but while it waits for a connection (master_wait_mask), so that they
+ * interrupt nothing else. */
+static void worker_signals(void)
 {
-	atomic_store(&slots[i].since, 0);
-	pid_t master = getpid();
-	pid_t pid = fork();
-	if (pid != 0)
-		return pid;
-	follow_master(master);
-	my_slot = &slots[i];
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_stop;     /* no SA_RESTART: the wait is interrupted */
+	sa.sa_handler = on_signal;   /* no SA_RESTART: the wait is interrupted */
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGUSR1, &sa, NULL);
 	signal(SIGCHLD, SIG_DFL);
 	sigset_t stop;
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGTERM);
 	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGUSR1);
 	sigprocmask(SIG_SETMASK, &stop, NULL);
-	_exit(work(arg));
 }
 
-static void describe(pid_t pid, int status)
+/* A new worker in slot i: 0, or -1 (logged) when it cannot be forked. */
+static int spawn(struct master *m, int i)
+{
+	struct slot *s = &board->slot[i];
+	atomic_store(&s->since, 0);
+	atomic_store(&s->pid, 0);
+	atomic_store(&s->requests, 0);
+	atomic_store(&s->serving, 1);
+	pid_t master = getpid();
+	pid_t pid = fork();
+	if (pid < 0) {
+		log_error("finews: cannot start a worker: %s", strerror(errno));
+		atomic_store(&s->serving, 0);
+		return -1;
+	}
+	if (pid > 0) {
+		m->w[i] = (struct worker){.pid = pid, .gen = m->gen};
+		return 0;
+	}
+	follow_master(master);
+	my_slot = s;
+	atomic_store(&s->started, (long long)time(NULL));
+	atomic_store(&s->pid, (int)getpid());
+	worker_signals();
+	_exit(m->conf->work(m->conf->arg));
+}
+
+/* Slot i is free again. */
+static void vacate(struct master *m, int i)
+{
+	atomic_store(&board->slot[i].pid, 0);
+	atomic_store(&board->slot[i].serving, 0);
+	atomic_store(&board->slot[i].since, 0);
+	m->w[i] = (struct worker){0};
+}
+
+/* The workers taking requests: not those making way. */
+static int serving(const struct master *m)
+{
+	int n = 0;
+	for (int i = 0; i < m->nslots; i++)
+		n += m->w[i].pid > 0 && !m->w[i].retiring;
+	return n;
+}
+
+static int free_slot(const struct master *m)
+{
+	for (int i = 0; i < m->nslots; i++)
+		if (m->w[i].pid <= 0)
+			return i;
+	return -1;
+}
+
+/* As many workers as asked for: a new one for each that died. */
+static void fill(struct master *m)
+{
+	for (int n = serving(m); n < m->conf->workers; n++) {
+		int i = free_slot(m);
+		if (i < 0 || spawn(m, i) < 0)
+			return;
+	}
+}
+
+/* A worker that was not asked to go has died: say so, count it, and
+ * pause when they die as soon as they start. */
+static void died(struct master *m, pid_t pid, int status)
 {
 	if (WIFSIGNALED(status))
-		fprintf(stderr, "finews: worker %d killed by signal %d; starting "
-			"another\n", (int)pid, WTERMSIG(status));
+		log_error("finews: worker %d killed by signal %d; starting "
+			  "another", (int)pid, WTERMSIG(status));
 	else
-		fprintf(stderr, "finews: worker %d exited with status %d; starting "
-			"another\n", (int)pid, WEXITSTATUS(status));
+		log_error("finews: worker %d exited with status %d; starting "
+			  "another", (int)pid, WEXITSTATUS(status));
+	atomic_fetch_add(&board->restarts, 1);
+	time_t now = time(NULL);
+	m->quick_deaths = now - m->last_death < 2 ? m->quick_deaths + 1 : 0;
+	m->last_death = now;
+	if (m->quick_deaths > m->conf->workers)
+		sleep(1);
+}
+
+/* Reap the workers that changed state; free the slots of the dead. */
+static void reap(struct master *m)
+{
+	int status;
+	pid_t pid;
+	while ((pid = waitpid(-1, &status, WNOHANG | WUNTRACED | WCONTINUED)) > 0) {
+		int i = 0;
+		while (i < m->nslots && m->w[i].pid != pid)
+			i++;
+		if (i == m->nslots)
+			continue;
+		if (WIFSTOPPED(status) || WIFCONTINUED(status)) {
+			m->w[i].stopped = WIFSTOPPED(status) ? now_ms() : 0;
+			continue;
+		}
+		if (m->w[i].retiring)
+			m->retiring = -1;
+		else
+			died(m, pid, status);
+		vacate(m, i);
+	}
 }
 
 /* Ask every worker to stop; after STOP_GRACE seconds, make them. */
-static void stop_all(struct worker *w, int n)
+static void stop_all(struct master *m)
 {
 	int left = 0;
-	for (int i = 0; i < n; i++)
-		if (w[i].pid > 0 && kill(w[i].pid, SIGTERM) == 0) {
-			kill(w[i].pid, SIGCONT);   /* a stopped one, to hear it */
+	for (int i = 0; i < m->nslots; i++)
+		if (m->w[i].pid > 0 && kill(m->w[i].pid, SIGTERM) == 0) {
+			kill(m->w[i].pid, SIGCONT);   /* a stopped one, to hear it */
 			left++;
 		}
 	time_t deadline = time(NULL) + STOP_GRACE;
@@ -165,9 +324,9 @@ static void stop_all(struct worker *w, int n)
 		if (pid < 0 && errno == ECHILD)
 			break;
 		if (time(NULL) >= deadline) {
-			for (int i = 0; i < n; i++)
-				if (w[i].pid > 0)
-					kill(w[i].pid, SIGKILL);
+			for (int i = 0; i < m->nslots; i++)
+				if (m->w[i].pid > 0)
+					kill(m->w[i].pid, SIGKILL);
 			deadline = time(NULL) + STOP_GRACE;
 		}
 		struct timespec ms = {0, 10 * 1000 * 1000};
@@ -175,52 +334,74 @@ static void stop_all(struct worker *w, int n)
 	}
 }
 
-/* Reap the workers that changed state; start a new one for each dead. */
-static void reap(struct worker *w, int n, int (*work)(void *), void *arg)
+/* SIGHUP: the templates again; when they load, the workers are to be
+ * replaced (replace_next), else they keep the ones they have. */
+static void reload(struct master *m)
 {
-	static time_t last_death;
-	static int quick_deaths;
-	int status;
-	pid_t pid;
-	while ((pid = waitpid(-1, &status, WNOHANG | WUNTRACED | WCONTINUED)) > 0) {
-		int i = 0;
-		while (i < n && w[i].pid != pid)
-			i++;
-		if (i == n)
-			continue;
-		if (WIFSTOPPED(status) || WIFCONTINUED(status)) {
-			w[i].stopped = WIFSTOPPED(status) ? now_ms() : 0;
-			continue;
-		}
-		describe(pid, status);
-		time_t now = time(NULL);
-		quick_deaths = now - last_death < 2 ? quick_deaths + 1 : 0;
-		last_death = now;
-		if (quick_deaths > n)
-			sleep(1);   /* they die as soon as they start */
-		w[i] = (struct worker){spawn(i, work, arg), 0, 0};
+	if (m->conf->reload(m->conf->arg) < 0) {
+		log_error("finews: SIGHUP: reload failed (see above); the "
+			  "workers keep the templates they have");
+		return;
 	}
+	m->gen++;
+	atomic_fetch_add(&board->reloads, 1);
+	if (!m->reload_began)
+		m->reload_began = now_ms();
+	log_info("finews: SIGHUP: templates loaded; replacing the %d workers "
+		 "one by one", serving(m));
+}
+
+/* Ask the worker in slot i to answer the request in hand and go. */
+static void retire(struct master *m, int i)
+{
+	m->w[i].retiring = 1;
+	m->retiring = i;
+	atomic_store(&board->slot[i].serving, 0);
+	kill(m->w[i].pid, SIGUSR1);
+	kill(m->w[i].pid, SIGCONT);   /* a stopped one, to hear it */
+}
+
+/* A reload under way: once the worker making way has gone, fork a new
+ * worker and ask the next of the old ones to make way for it. */
+static void replace_next(struct master *m)
+{
+	if (!m->reload_began || m->retiring >= 0)
+		return;
+	int old = 0;
+	while (old < m->nslots && (m->w[old].pid <= 0 || m->w[old].gen == m->gen))
+		old++;
+	if (old == m->nslots) {
+		log_info("finews: SIGHUP: every worker replaced in %.2f s",
+			 (now_ms() - m->reload_began) / 1000.0);
+		atomic_store(&board->reloaded, (long long)time(NULL));
+		m->reload_began = 0;
+		return;
+	}
+	int i = free_slot(m);
+	if (i >= 0 && spawn(m, i) == 0)
+		retire(m, old);
 }
 
 /* Kill worker i, busy with a request (or stopped, idle) since `since`. */
-static void overdue(struct worker *w, int i, long long since, int limit,
-		    int stopped)
+static void overdue(struct master *m, int i, long long since, int stopped)
 {
 	double secs = (now_ms() - since) / 1000.0;
+	int limit = m->conf->limit;
+	pid_t pid = m->w[i].pid;
 	if (stopped) {
-		fprintf(stderr, "finews: worker %d has been stopped for %.1f s "
-			"(--request-timeout %d); killing it\n", (int)w[i].pid,
-			secs, limit);
+		log_error("finews: worker %d has been stopped for %.1f s "
+			  "(--request-timeout %d); killing it", (int)pid, secs,
+			  limit);
 	} else {
-		char what[sizeof slots[i].what];
-		memcpy(what, slots[i].what, sizeof what);
+		char what[sizeof board->slot[i].what];
+		memcpy(what, board->slot[i].what, sizeof what);
 		what[sizeof what - 1] = '\0';
-		fprintf(stderr, "finews: worker %d: %s has run for %.1f s "
-			"(--request-timeout %d); killing it\n", (int)w[i].pid,
-			what, secs, limit);
+		log_error("finews: worker %d: %s has run for %.1f s "
+			  "(--request-timeout %d); killing it", (int)pid, what,
+			  secs, limit);
 	}
-	kill(w[i].pid, SIGKILL);
-	w[i].killed = 1;
+	kill(pid, SIGKILL);
+	m->w[i].killed = 1;
 }
 
 /* The earlier of two times, 0 meaning none. */
@@ -231,25 +412,48 @@ static long long earliest(long long a, long long b)
 
 /* Kill the workers past the limit; return the ms until the next one
  * would be (the whole limit when none is busy). */
-static long long enforce(struct worker *w, int n, int limit)
+static long long enforce(struct master *m)
 {
-	long long now = now_ms(), ms = limit * 1000LL, next = ms;
-	for (int i = 0; i < n; i++) {
-		if (w[i].pid <= 0 || w[i].killed)
+	long long now = now_ms(), ms = m->conf->limit * 1000LL, next = ms;
+	for (int i = 0; i < m->nslots; i++) {
+		if (m->w[i].pid <= 0 || m->w[i].killed)
 			continue;
-		long long busy = atomic_load(&slots[i].since);
-		long long since = earliest(busy, w[i].stopped);
+		long long busy = atomic_load(&board->slot[i].since);
+		long long since = earliest(busy, m->w[i].stopped);
 		if (!since)
 			continue;
 		if (now - since >= ms)
-			overdue(w, i, since, limit, !busy);
+			overdue(m, i, since, !busy);
 		else if (since + ms - now < next)
 			next = since + ms - now;
 	}
 	return next;
 }
 
-int master_run(int n, int limit, int (*work)(void *arg), void *arg)
+/* The board, for n workers and one more making way. */
+static int board_new(int n)
+{
+	size_t size = sizeof *board + (size_t)(n + 1) * sizeof board->slot[0];
+	board = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (board == MAP_FAILED) {
+		board = NULL;
+		return -1;
+	}
+	board->workers = n;
+	board->nslots = n + 1;
+	atomic_store(&board->started, (long long)time(NULL));
+	return 0;
+}
+
+/* Wait for one of set, at most ms (-1: for ever): the signal, or -1. */
+static int wait_signal(const sigset_t *set, long long ms)
+{
+	struct timespec ts = {ms / 1000, ms % 1000 * 1000000};
+	return sigtimedwait(set, NULL, ms >= 0 ? &ts : NULL);
+}
+
+int master_run(const struct master_conf *conf)
 {
 	sigset_t set;
 	sigemptyset(&set);
@@ -258,30 +462,37 @@ int master_run(int n, int limit, int (*work)(void *arg), void *arg)
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGHUP);
 	sigprocmask(SIG_BLOCK, &set, NULL);
-	struct worker *w = calloc((size_t)n, sizeof *w);
-	slots = mmap(NULL, (size_t)n * sizeof *slots, PROT_READ | PROT_WRITE,
-		     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (!w || slots == MAP_FAILED) {
-		perror("finews: master");
+	/* SIGUSR1 is for the workers: blocked from fork() until a worker
+	 * has its handler, so that it is never killed by it. */
+	sigset_t usr1;
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &usr1, NULL);
+	struct master m = {.conf = conf, .nslots = conf->workers + 1,
+			   .retiring = -1};
+	m.w = calloc((size_t)m.nslots, sizeof *m.w);
+	if (!m.w || board_new(conf->workers) < 0) {
+		log_error("finews: master: %s", strerror(errno));
+		free(m.w);
 		return 1;
 	}
-	for (int i = 0; i < n; i++)
-		w[i].pid = spawn(i, work, arg);
-	long long wait_ms = limit * 1000LL;
+	fill(&m);
+	long long wait_ms = conf->limit ? conf->limit * 1000LL : -1;
 	for (;;) {
-		struct timespec ts = {wait_ms / 1000, wait_ms % 1000 * 1000000};
-		int sig = sigtimedwait(&set, NULL, limit ? &ts : NULL);
+		if (serving(&m) < conf->workers && (wait_ms < 0 || wait_ms > 1000))
+			wait_ms = 1000;   /* a fork failed: try again */
+		int sig = wait_signal(&set, wait_ms);
 		if (sig == SIGTERM || sig == SIGINT)
 			break;
 		if (sig == SIGHUP)
-			fputs("finews: SIGHUP: nothing to reload (a changed store is read "
-			      "again by itself); carrying on\n", stderr);
+			reload(&m);
 		if (sig == SIGCHLD)
-			reap(w, n, work, arg);
-		if (limit)
-			wait_ms = enforce(w, n, limit);
+			reap(&m);
+		fill(&m);
+		replace_next(&m);
+		wait_ms = conf->limit ? enforce(&m) : -1;
 	}
-	stop_all(w, n);
-	free(w);
+	stop_all(&m);
+	free(m.w);
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <xxhash.h>
 
 #include "date.h"
+#include "log.h"
 
 static const char *reason(int status)
 {
@@ -280,7 +281,7 @@ static int add_nav(struct ctx *c, struct tmpl_dict *d)
 		memset(site->nav_html, 0, (site->nnav + 1) * sizeof *site->nav_html);
 	}
 	if (!site->nav_html[k] && !(site->nav_html[k] = render_nav(site, k))) {
-		fprintf(stderr, "finews: rendering nav.tpl failed\n");
+		log_msg("finews: rendering nav.tpl failed");
 		return -1;
 	}
 	tmpl_set(d, "NAV_HTML", site->nav_html[k]);
@@ -336,8 +337,7 @@ int page_send_template(struct ctx *c, int status, const char *file,
 	int rc = tmpl_render(file, d, &out, &len);
 	tmpl_free(d);
 	if (rc < 0) {
-		fprintf(stderr, "finews: rendering %s for %s failed\n", file,
-			c->req.path);
+		log_msg("finews: rendering %s for %s failed", file, c->req.path);
 		page_plain(c, 500, "Internal Server Error\n");
 		return 0;
 	}

@@ -136,8 +136,9 @@ int store_owner_claim(int fd, const char *file, const struct store_id *id)
 	if (!strcmp(had, want))
 		return 0;
 	if (*had) {
-		log_msg("finews: %s: another file than before: the -wal and -shm "
-			"of the one it replaced are removed", file);
+		log_repeat(LOG_LEVEL_WARNING, "finews: %s: another file than "
+			   "before: the -wal and -shm of the one it replaced "
+			   "are removed", file);
 		if (drop(file, "-wal") < 0 || drop(file, "-shm") < 0 ||
 		    drop(file, "-journal") < 0)
 			return -1;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "log.h"
 #include "trigrams.h"
 #include "util.h"
 
@@ -43,6 +44,14 @@ int store_site_modified(struct store *s, int64_t t)
 		return -1;
 	sqlite3_bind_int64(st, 1, t);
 	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "saving the time");
+}
+
+int store_import_finished(struct store *s, int64_t t, const char *result)
+{
+	char when[24];
+	snprintf(when, sizeof when, "%lld", (long long)t);
+	return store_site_set(s, "import_finished", when) < 0 ||
+	       store_site_set(s, "import_result", result) < 0 ? -1 : 0;
 }
 
 int store_file_get(struct store *s, const char *path, struct file_state *f)
@@ -556,7 +565,7 @@ static int64_t next_key(struct store *s, int64_t t)
 		return store_fail(s, "numbering a post");
 	int64_t sk = sqlite3_column_int64(st, 0);
 	if (sk - t * 65536 > 65535) {
-		fprintf(stderr, "finews: over 65536 posts in one second\n");
+		log_error("finews: over 65536 posts in one second");
 		return -1;
 	}
 	return sk;

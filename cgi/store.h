@@ -179,6 +179,9 @@ struct file_state {
 /* Note that the store changed at t: "modified" becomes t, or one second
  * past its last value, so that it always moves forward. */
 int store_site_modified(struct store *s, int64_t t);
+/* A run ended at t with result ("3 added, 0 updated, 12 unchanged, 0
+ * failed"): the site keys import_finished and import_result (/_status). */
+int store_import_finished(struct store *s, int64_t t, const char *result);
 /* 1 when the value changed, 0 when it was already so, -1 on an error. */
 int store_site_set(struct store *s, const char *key, const char *value);
 /* The site's value for key (malloc'ed), or NULL when it has none. */

@@ -1,7 +1,9 @@
 /*
  * tmpl.cc - the one C++ file: a C API (tmpl.h) over ctemplate.
- * Templates are parsed once, at start, and the cache is frozen, so
- * requests never touch the disk for them and workers share them safely.
+ * Templates are parsed at start, in the master, into a cache that is then
+ * frozen, so requests never touch the disk for them and the workers
+ * forked after share them.  A reload (SIGHUP) parses them into a new
+ * cache, which replaces the old one only when every template loaded.
  */
 #include "tmpl.h"
 
@@ -18,29 +20,29 @@
 #include <ctemplate/template_modifiers.h>
 
 extern "C" {
+#include "log.h"
 #include "util.h"
 }
 
 using ctemplate::TemplateDictionary;
 
 /*
- * {{NAME:x-xml}}, the one escaping of the XML templates (feeds, sitemaps):
- * & < > " ' as entities, and only characters XML 1.0 allows, so that
- * one odd title cannot make a feed unreadable for every subscriber.  A C0
- * control other than tab, LF and CR becomes a space (as ctemplate's own
- * xml_escape does); U+FFFE, U+FFFF and a byte that is not UTF-8 become
- * U+FFFD.  (ctemplate's xml_escape lets U+FFFE and U+FFFF through.)  It is
- * registered as XSS-safe, so auto-escaping adds nothing after it.
+ * A modifier that writes each character of a value as itself or as a
+ * replacement: the walk over UTF-8 that x-xml, x-json and x-line share.
+ * A byte that is not UTF-8 becomes U+FFFD in all three.
  */
-class XmlText : public ctemplate::TemplateModifier {
+class CharModifier : public ctemplate::TemplateModifier {
 public:
 	void Modify(const char *in, size_t inlen, const ctemplate::PerExpandData *,
 		    ctemplate::ExpandEmitter *out, const std::string &) const override
 	{
 		const char *run = in, *end = in + inlen;
+		char buf[8];
 		for (const char *p = in; p < end; ) {
-			size_t n = 1;
-			const char *rep = replacement(p, end, &n);
+			const unsigned char *u = reinterpret_cast<const unsigned char *>(p);
+			size_t n = utf8_seqlen(u, static_cast<size_t>(end - p));
+			const char *rep = n ? replacement(u, n, buf) : "\xEF\xBF\xBD";
+			n = n ? n : 1;
 			if (rep) {
 				out->Emit(run, static_cast<size_t>(p - run));
 				out->Emit(rep);
@@ -51,11 +53,26 @@ public:
 		out->Emit(run, static_cast<size_t>(end - run));
 	}
 
-private:
-	/* What the character at p, of *n bytes, is written as; NULL: itself. */
-	static const char *replacement(const char *p, const char *end, size_t *n)
+protected:
+	/* What the character at u, of n bytes, is written as (buf may hold
+	 * it, 8 bytes); NULL: itself. */
+	virtual const char *replacement(const unsigned char *u, size_t n,
+					char *buf) const = 0;
+};
+
+/*
+ * {{NAME:x-xml}}, the one escaping of the XML templates (feeds, sitemaps):
+ * & < > " ' as entities, and only characters XML 1.0 allows, so that
+ * one odd title cannot make a feed unreadable for every subscriber.  A C0
+ * control other than tab, LF and CR becomes a space (as ctemplate's own
+ * xml_escape does); U+FFFE, U+FFFF and a byte that is not UTF-8 become
+ * U+FFFD.  (ctemplate's xml_escape lets U+FFFE and U+FFFF through.)  It is
+ * registered as XSS-safe, so auto-escaping adds nothing after it.
+ */
+class XmlText : public CharModifier {
+	const char *replacement(const unsigned char *u, size_t n,
+				char *) const override
 	{
-		const unsigned char *u = reinterpret_cast<const unsigned char *>(p);
 		switch (u[0]) {
 		case '&': return "&amp;";
 		case '<': return "&lt;";
@@ -66,22 +83,63 @@ private:
 		}
 		if (u[0] < 0x20)
 			return " ";
-		if (u[0] < 0x80)
-			return NULL;
-		*n = utf8_seqlen(u, static_cast<size_t>(end - p));
-		if (*n == 0) {
-			*n = 1;
-			return "\xEF\xBF\xBD";
-		}
-		if (*n == 3 && u[0] == 0xEF && u[1] == 0xBF && u[2] >= 0xBE)
+		if (n == 3 && u[0] == 0xEF && u[1] == 0xBF && u[2] >= 0xBE)
 			return "\xEF\xBF\xBD";
 		return NULL;
 	}
 };
 
+/*
+ * {{NAME:x-json}}, the escaping of JSON templates (/_status?format=json),
+ * inside a string's quotes: " and \ escaped, every control character as
+ * \uXXXX (ctemplate's json_escape lets most of them through, which JSON
+ * does not allow), and < > & U+2028 U+2029 as \uXXXX too, so that the
+ * text is also safe within HTML or JavaScript.  XSS-safe, as x-xml.
+ */
+class JsonText : public CharModifier {
+	const char *replacement(const unsigned char *u, size_t n,
+				char *buf) const override
+	{
+		switch (u[0]) {
+		case '"': return "\\\"";
+		case '\\': return "\\\\";
+		case '\n': return "\\n";
+		case '\t': return "\\t";
+		case '\r': return "\\r";
+		}
+		unsigned cp = 0;
+		if (u[0] < 0x20 || u[0] == '<' || u[0] == '>' || u[0] == '&')
+			cp = u[0];
+		else if (n == 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+			 (u[2] == 0xA8 || u[2] == 0xA9))
+			cp = 0x2000u + 0x28u + (u[2] - 0xA8u);
+		if (!cp)
+			return NULL;
+		std::snprintf(buf, 8, "\\u%04x", cp);
+		return buf;
+	}
+};
+
+/* {{NAME:x-line}}, for plain text of one value a line (/_status): a
+ * control character (a newline, say) becomes a space.  XSS-safe, as
+ * x-xml: the text it is in is never HTML. */
+class LineText : public CharModifier {
+	const char *replacement(const unsigned char *u, size_t,
+				char *) const override
+	{
+		return u[0] < 0x20 || u[0] == 0x7f ? " " : NULL;
+	}
+};
+
 static const XmlText xml_text;
+static const JsonText json_text;
+static const LineText line_text;
 
 static const ctemplate::Strip strip = ctemplate::STRIP_BLANK_LINES;
+
+/* The templates loaded last (one per process, as ctemplate's own default
+ * cache would be). */
+static ctemplate::TemplateCache *templates;
 
 static TemplateDictionary *D(struct tmpl_dict *d)
 {
@@ -93,18 +151,14 @@ static struct tmpl_dict *C(TemplateDictionary *d)
 	return reinterpret_cast<struct tmpl_dict *>(d);
 }
 
-int tmpl_init(const char *dir)
+/* Every .tpl file of dir into cache: 0, or -1 with a line on stderr for
+ * each that does not load. */
+static int load_all(ctemplate::TemplateCache *cache, const char *dir)
 {
-	static bool modifiers = ctemplate::AddXssSafeModifier("x-xml", &xml_text);
-	if (!modifiers) {
-		std::fprintf(stderr, "finews: cannot add the template modifier x-xml\n");
-		return -1;
-	}
-	ctemplate::TemplateCache *cache = ctemplate::mutable_default_template_cache();
 	cache->SetTemplateRootDirectory(dir);
 	DIR *d = opendir(dir);
 	if (!d) {
-		std::fprintf(stderr, "finews: templates %s: cannot open\n", dir);
+		log_error("finews: templates %s: cannot open", dir);
 		return -1;
 	}
 	int rc = 0, n = 0;
@@ -113,19 +167,39 @@ int tmpl_init(const char *dir)
 		if (len < 5 || std::strcmp(e->d_name + len - 4, ".tpl") != 0)
 			continue;
 		if (!cache->LoadTemplate(e->d_name, strip)) {
-			std::fprintf(stderr, "finews: template %s/%s: cannot load\n",
-				     dir, e->d_name);
+			log_error("finews: template %s/%s: cannot load", dir,
+				  e->d_name);
 			rc = -1;
 		}
 		n++;
 	}
 	closedir(d);
 	if (rc == 0 && n == 0) {
-		std::fprintf(stderr, "finews: templates %s: no .tpl files\n", dir);
+		log_error("finews: templates %s: no .tpl files", dir);
 		rc = -1;
 	}
-	cache->Freeze();
 	return rc;
+}
+
+int tmpl_init(const char *dir)
+{
+	static bool modifiers =
+		ctemplate::AddXssSafeModifier("x-xml", &xml_text) &&
+		ctemplate::AddXssSafeModifier("x-json", &json_text) &&
+		ctemplate::AddXssSafeModifier("x-line", &line_text);
+	if (!modifiers) {
+		log_error("finews: cannot add the template modifiers");
+		return -1;
+	}
+	ctemplate::TemplateCache *fresh = new ctemplate::TemplateCache();
+	if (load_all(fresh, dir) < 0) {
+		delete fresh;
+		return -1;
+	}
+	fresh->Freeze();
+	delete templates;
+	templates = fresh;
+	return 0;
 }
 
 struct tmpl_dict *tmpl_new(const char *name)
@@ -189,7 +263,7 @@ int tmpl_render(const char *file, struct tmpl_dict *d, char **out, size_t *len)
 {
 	struct buf b = {};
 	BufEmitter emit(&b);
-	if (!ctemplate::ExpandTemplate(file, strip, D(d), &emit)) {
+	if (!templates || !templates->ExpandNoLoad(file, strip, D(d), NULL, &emit)) {
 		buf_free(&b);
 		return -1;
 	}

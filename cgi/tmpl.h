@@ -1,7 +1,8 @@
 /*
  * tmpl.h - the C API to ctemplate (Google's template library, C++),
- * implemented in tmpl.cc.  Templates are loaded once per process by
- * tmpl_init(); each request fills a dictionary and renders it.
+ * implemented in tmpl.cc.  Templates are loaded by tmpl_init(), in
+ * finews.fcgi's master (at start, and again on SIGHUP); each request
+ * fills a dictionary and renders it.
  * Every template starts with an AUTOESCAPE pragma (context "HTML" for
  * pages, "XML" for feeds and sitemaps), so values are escaped by
  * ctemplate itself, the XML templates' by finews's own {{NAME:x-xml}}
@@ -20,7 +21,8 @@ extern "C" {
 
 struct tmpl_dict;   /* a ctemplate::TemplateDictionary */
 
-/* Load and check every template in dir; 0, or -1 with a line on stderr. */
+/* Load and check every template in dir: 0, and they replace those loaded
+ * before; or -1 with a line on stderr, and those loaded before stay. */
 int tmpl_init(const char *dir);
 
 struct tmpl_dict *tmpl_new(const char *name);

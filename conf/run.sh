@@ -1,18 +1,23 @@
 #!/bin/sh
 # conf/run.sh SITE HOST PORT - what `make run` runs, after building:
 #   1. checks that HOST:PORT is free,
-#   2. imports the Jekyll site SITE into build/run/finews.db,
-#   3. writes build/run/nginx.conf and finews-server.conf from conf/,
-#   4. starts build/finews.fcgi on build/run/finews.sock and nginx
+#   2. imports the Jekyll site SITE into build/run-PORT/finews.db,
+#   3. writes build/run-PORT/nginx.conf and finews-server.conf from conf/,
+#   4. starts build/finews.fcgi on build/run-PORT/finews.sock and nginx
 #      (/usr/sbin/nginx, no root needed) in front of it, in the foreground,
-#   5. prints the address, and stops both on Ctrl-C.
-# Logs: build/run/fcgi.log, build/run/error.log, build/run/access.log.
+#   5. prints the address, and stops both on Ctrl-C (or SIGTERM).
+# Everything of a run is in build/run-PORT/, so runs on other ports, from
+# this checkout or another, go on side by side.
+# Logs: build/run-PORT/fcgi.log, error.log, access.log.
 # FINEWS_FCGI / FINEWS_IMPORT / NGINX override the programs it runs.
 set -u
 [ $# -eq 3 ] || { echo "usage: $0 SITE HOST PORT" >&2; exit 2; }
 site=$1 host=$2 port=$3
 top=$(cd "$(dirname "$0")/.." && pwd)
-run=$top/build/run
+case $port in
+''|*[!0-9]*) echo "finews: PORT must be a number, not '$port'" >&2; exit 1 ;;
+esac
+run=$top/build/run-$port
 sock=$run/finews.sock
 fcgi=${FINEWS_FCGI:-$top/build/finews.fcgi}
 import=${FINEWS_IMPORT:-$top/build/finews-import}
@@ -25,9 +30,6 @@ case $host in *:*) urlhost="[$host]" ;; esac
 for p in "$fcgi" "$import" "$nginx"; do
 	[ -x "$p" ] || die "$p is missing (run make first)"
 done
-case $port in
-''|*[!0-9]*) die "PORT must be a number, not '$port'" ;;
-esac
 
 # 1. The port: connecting to it must be refused (curl exit status 7).
 port_taken() {

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The master's death and SIGHUP: SIGHUP does not stop the service (the
-# master logs a line and carries on; a worker ignores it), and when the
+# master reloads and replaces its workers, t0224; a worker ignores it), and when the
 # master dies, even by kill -9, its workers die with it, so that a new
 # finews.fcgi can take the same TCP port at once.
 . "$(dirname "$0")/lib.sh"
@@ -29,11 +29,14 @@ wait_for two_workers
 before=$(workers)
 
 kill -HUP "$master"
-sleep 0.5
+replaced() { grep -q "every worker replaced" "$FCGI_LOG" && two_workers; }
+wait_for replaced
 ok $(alive "$master"; echo $?) "SIGHUP: the master is still running"
-is "$(workers)" "$before" "with the same workers"
+is "$(workers | wc -l | tr -d ' ')" 2 "with two workers"
+is "$(workers | grep -cxF "$before")" 0 "both of them new"
 like "$(cat "$FCGI_LOG")" "SIGHUP" "and it says so in the log"
 is "$(status_of /emnews/)" 200 "pages are served after SIGHUP"
+before=$(workers)
 kill -HUP $(echo "$before" | head -1)
 sleep 0.3
 is "$(workers)" "$before" "a worker given SIGHUP keeps running"
