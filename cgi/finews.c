@@ -300,12 +300,46 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return -1;
 }
 
-/* The sockets to serve: each --listen, else descriptor 0. */
+/*
+ * How many sockets systemd passed from descriptor 3 on (socket activation
+ * with LISTEN_FDS, as sd_listen_fds(3) reads it): 0 when the variables
+ * are not there or meant for another process, -1 when they cannot be
+ * served.  They are unset, so that nothing started later takes them.
+ */
+static int systemd_sockets(void)
+{
+	const char *pid = getenv("LISTEN_PID"), *fds = getenv("LISTEN_FDS");
+	if (!pid || !fds || strtol(pid, NULL, 10) != (long)getpid())
+		return 0;
+	char *end;
+	long n = strtol(fds, &end, 10);
+	unsetenv("LISTEN_PID");
+	unsetenv("LISTEN_FDS");
+	unsetenv("LISTEN_FDNAMES");
+	if (end == fds || *end || n < 1 || n > LISTEN_MAX) {
+		log_error("finews: LISTEN_FDS=%s: from 1 to %d sockets", fds, LISTEN_MAX);
+		return -1;
+	}
+	return (int)n;
+}
+
+/*
+ * The sockets to serve: each --listen; else those systemd passed with
+ * LISTEN_FDS (ListenStream= lines of a socket unit); else descriptor 0
+ * (StandardInput=socket, spawn-fcgi).
+ */
 static int open_sockets(struct options *o)
 {
 	if (o->nlisten == 0) {
-		o->socks[o->nsocks++] = listen_inherited(0);
-		return o->socks[0];
+		int n = systemd_sockets();
+		if (n < 0)
+			return -1;
+		for (int i = 0; i < n; i++)
+			if ((o->socks[o->nsocks++] = listen_inherited(3 + i)) < 0)
+				return -1;
+		if (n == 0)
+			o->socks[o->nsocks++] = listen_inherited(0);
+		return o->socks[0] < 0 ? -1 : 0;
 	}
 	for (int i = 0; i < o->nlisten; i++)
 		if ((o->socks[o->nsocks++] = listen_open(o->listen[i], o->backlog)) < 0)

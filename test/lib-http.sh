@@ -65,7 +65,27 @@ serve() {
 		NGINX_OVERFLOW=$OVERFLOW
 		set -- --listen "$OVERFLOW" "$@"
 	fi
-	if [ -n "${FCGI_FD0:-}" ]; then
+	if [ -n "${FCGI_SYSTEMD:-}" ]; then
+		# as systemd does with two ListenStream= lines: the unix socket
+		# on fd 3, a loopback port ($OVERFLOW, nginx's backup) on fd 4
+		OVERFLOW=127.0.0.1:$(_free_port)
+		NGINX_OVERFLOW=$OVERFLOW
+		/usr/bin/python3 -c 'import os, socket, sys
+u = socket.socket(socket.AF_UNIX)
+u.bind(sys.argv[1])
+u.listen(64)
+t = socket.socket(socket.AF_INET)
+t.bind(("127.0.0.1", int(sys.argv[2])))
+t.listen(64)
+for s, fd in ((u, 3), (t, 4)):
+    if s.fileno() != fd:
+        os.dup2(s.fileno(), fd)
+    os.set_inheritable(fd, True)
+os.environ["LISTEN_PID"] = str(os.getpid())
+os.environ["LISTEN_FDS"] = "2"
+os.execv(sys.argv[3], sys.argv[3:])' "$SOCK" "${OVERFLOW#*:}" "$FCGI" --db "$_db" \
+			--templates "$TOP/templates" "$@" </dev/null >>"$FCGI_LOG" 2>&1 &
+	elif [ -n "${FCGI_FD0:-}" ]; then
 		# as spawn-fcgi or systemd would: the listening socket on fd 0
 		/usr/bin/python3 -c 'import os, socket, sys
 s = socket.socket(socket.AF_UNIX)
