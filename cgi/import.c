@@ -240,7 +240,8 @@ static void walk(struct run *r, const char *dir, const char *folder,
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, name_cmp);
+	if (n)   /* an empty folder: names is NULL */
+		qsort(names, n, sizeof *names, name_cmp);
 	for (size_t i = 0; i < n; i++) {
 		char *path = join(dir, names[i]);
 		struct stat st;
