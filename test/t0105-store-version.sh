@@ -134,6 +134,9 @@ is "$(q "$T/v6.db" "SELECT (SELECT count(*) FROM entries) || ' ' || (SELECT coun
 	"$(q "$T/v5.db" "SELECT (SELECT count(*) FROM entries) || ' ' || (SELECT count(*) FROM files) || ' ' || (SELECT count(*) FROM search) || ' ' || (SELECT count(*) FROM post_tags)")" \
 	"with its entries, files, search rows and tags"
 is "$(q "$T/v6.db" "SELECT count(*) FROM takedowns")" 0 "and no takedown yet"
+"$IMPORT" --db "$T/v6.db" --remove NW202201062234983310 2>"$T/err"
+is "$?" 0 "a post of the upgraded store can be taken down"
+is "$(q "$T/v6.db" "SELECT slug FROM takedowns")" 202201062234983310 "and is recorded"
 is "$(q "$T/v6.db" "PRAGMA integrity_check")" ok "integrity_check"
 
 # Posts whose files are gone are derived again from their stored entries
