@@ -64,6 +64,7 @@ is "$(status_of $URL_A -I)" 410 "HEAD: 410"
 is "$(status_of "${SHARE}NW202112080000000001")" 410 "the share link: 410"
 is "$(status_of "/html_News/NewsShare.html?infocode=nw202112080000000001")" 410 \
 	"the share link with the code in lower case: 410"
+is "$(status_of "${SHARE}202112080000000001")" 410 "the share link with the code's digits alone: 410"
 is "$(status_of /paper/2021/12/08/NW202112080000000001)" 410 "the permalink without .html: 410"
 is "$(status_of /paper/2021/12/07/NW202112080000000001.html)" 410 "the old URL under another day: 410"
 is "$(status_of /2021/12/08/NW202112080000000001.html)" 410 "the old URL without categories: 410"
