@@ -41,6 +41,14 @@ int ui_status(struct ctx *c);        /* ui-status.c:   /_status           */
 /* A feed's title: "[kind：][name - ]site title" (ui-feed.c). */
 void feed_title(struct ctx *c, const char *kind, const char *name, struct buf *b);
 int ui_notfound(struct ctx *c);      /* ui-notfound.c: anything else      */
+/* 410 Gone (ui-gone.c): a taken-down post's page; and, once no post
+ * answered, 410 when the route's permalink, the old URL's nearest post
+ * (with categories unless NULL) or code was a taken-down post's: 1 when
+ * sent, 0 when not, -1 when the store failed. */
+int ui_gone_send(struct ctx *c);
+int ui_gone_at(struct ctx *c);
+int ui_gone_near(struct ctx *c, const char *categories);
+int ui_gone_code(struct ctx *c, const char *code);
 
 /* A paginated list of posts (ui-list.c), for categories and tags. */
 struct list {

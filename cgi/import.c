@@ -1,7 +1,9 @@
 /*
  * import.c - finews-import, the only program that writes the store.
  *
- *   finews-import [--db FILE] PATH...
+ *   finews-import [--db FILE] [--prune] PATH...
+ *   finews-import [--db FILE] --remove [--reason TEXT] PATH|URL|infoCode...
+ *   finews-import [--db FILE] --restore PATH|URL|infoCode...
  *
  * PATH is a Jekyll site folder (its _posts/ and old_post/), a folder of
  * post files or post files.  One run is one transaction.  Files whose
@@ -12,7 +14,8 @@
  * Each file goes through the three stages of entry.h: its source reads
  * it into an entry, derive.c derives the post, store-import.c stores
  * both.  A store derived under older rules (DERIVE_VERSION) is first
- * derived again from its stored entries.
+ * derived again from its stored entries.  Taking posts down, bringing
+ * them back and pruning those whose files are gone is takedown.c's.
  *
  * Work is a pipeline over the list of files: the main thread checks each
  * file against the store, a reader thread reads, hashes and derives the
@@ -43,6 +46,7 @@
 #include "post.h"
 #include "sanitize.h"
 #include "store.h"
+#include "takedown.h"
 #include "util.h"
 
 #define DEFAULT_DB "finews.db"
@@ -56,7 +60,7 @@
 			       writer is done with the ones before it, so
 			       their peaks of memory never add up */
 
-enum outcome { SKIP, UNCHANGED, TOUCHED, PARSED, FAILED };
+enum outcome { SKIP, UNCHANGED, TOUCHED, PARSED, FAILED, TAKEN_DOWN };
 
 /* One post file to read, with its site's time zone and the folder it is
  * in ("_posts", "old_post", ""), and what became of it. */
@@ -93,19 +97,30 @@ struct run {
 	long added, updated, unchanged, failed, skipped;
 	int progress;                /* draw a bar on stderr */
 	int site_changed;            /* _config.yml brought new values */
+	long pruned;                 /* posts removed by --prune */
 	long rerendered;             /* bodies changed by new HTML rules */
 	long rederived;              /* posts derived again by new rules */
 	int64_t rederive_last;       /* the last post derived again */
 	const char *tz;              /* the store's site's zone, meanwhile */
 	struct pipe pipe;
+	char **restore;              /* --restore: what to bring back */
+	int nrestore;
+	long unrestored;             /* of them, those taken down nowhere */
+	char **prune;                /* --prune: the folders given */
+	size_t nprune;
 };
 
 static void usage(FILE *f)
 {
-	fputs("usage: finews-import [--db FILE] PATH...\n"
+	fputs("usage: finews-import [--db FILE] [--prune] PATH...\n"
+	      "       finews-import [--db FILE] --remove [--reason TEXT] PATH|URL|infoCode...\n"
+	      "       finews-import [--db FILE] --restore PATH|URL|infoCode...\n"
 	      "Import Jekyll posts into the finews store (default ./" DEFAULT_DB ").\n"
 	      "PATH is a site folder (with _config.yml, _posts/ and old_post/),\n"
-	      "a folder of posts, or post files named YYYY-MM-DD-slug.md|markdown|html.\n", f);
+	      "a folder of posts, or post files named YYYY-MM-DD-slug.md|markdown|html.\n"
+	      "--prune also removes the posts whose files under the folders given\n"
+	      "were deleted.  --remove takes posts down (their URLs answer 410 Gone,\n"
+	      "later imports skip their files); --restore brings them back.\n", f);
 }
 
 static int is_dir(const char *path)
@@ -248,7 +263,8 @@ static void walk(struct run *r, const char *dir, const char *folder,
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, name_cmp);
+	if (n)   /* an empty folder: names is NULL */
+		qsort(names, n, sizeof *names, name_cmp);
 	for (size_t i = 0; i < n; i++) {
 		char *path = join(dir, names[i]);
 		struct stat st;
@@ -349,7 +365,7 @@ static int save_site(struct run *r)
 static int save_modified(struct run *r)
 {
 	if (!r->added && !r->updated && !r->site_changed && !r->rerendered &&
-	    !r->rederived)
+	    !r->rederived && !r->pruned)
 		return 0;
 	return store_site_modified(&r->store, (int64_t)time(NULL));
 }
@@ -387,6 +403,16 @@ static int keep_code(struct run *r, struct post *p, int64_t id,
 {
 	if (!p->info_code)
 		return 0;
+	int gone = takedown_holds_code(&r->store, p->info_code);
+	if (gone) {
+		if (gone > 0)
+			log_warn("%s:1: warning: infoCode %s is the code of "
+				 "a post taken down; this post goes without it (its "
+				 "share link stays 410 Gone)", path, p->info_code);
+		free(p->info_code);
+		p->info_code = NULL;
+		return gone < 0 ? -1 : 0;
+	}
 	int64_t holder;
 	char *hpath = NULL;
 	int rc = store_post_by_code(&r->store, p->info_code, &holder, &hpath);
@@ -462,6 +488,17 @@ static char *too_large(const char *path, int64_t size)
 	return message(path, 1, "too large: ", what);
 }
 
+/* The line for a file taken down (finews-import --remove). */
+static char *taken_down(const char *path)
+{
+	struct buf b = {0};
+	char *p = shown(path);
+	buf_printf(&b, "%s: skipped: taken down (finews-import --restore %s "
+		   "brings it back)\n", p, p);
+	free(p);
+	return buf_steal(&b);
+}
+
 /* Stage 1, in the writer: is the file as the store last saw it? */
 static int check(struct run *r, struct job *j)
 {
@@ -469,6 +506,12 @@ static int check(struct run *r, struct job *j)
 	j->known = store_file_get(&r->store, j->path, &j->was);
 	if (j->known < 0)
 		return -1;
+	int gone = j->known ? 0 : takedown_blocks(&r->store, j->path);
+	if (gone) {
+		j->outcome = TAKEN_DOWN;
+		j->message = taken_down(j->path);
+		return gone < 0 ? -1 : 0;
+	}
 	if (stat(j->path, &st) < 0) {
 		j->outcome = FAILED;
 		j->message = message(j->path, 1, "unreadable: ", strerror(errno));
@@ -584,6 +627,9 @@ static int store_job(struct run *r, size_t i)
 	case FAILED:
 		r->failed++;
 		break;
+	case TAKEN_DOWN:
+		r->skipped++;
+		break;
 	case PARSED:
 		rc = save(r, j);
 		if (rc == 1)
@@ -686,9 +732,28 @@ static int rederive(struct run *r)
 	return store_site_set(&r->store, "derive", DERIVE_VERSION) < 0 ? -1 : 0;
 }
 
+static void restore_add(const char *path, void *arg)
+{
+	gather(arg, path);
+}
+
+/* --restore: the records go, and the files still there come in. */
+static int restore(struct run *r)
+{
+	return r->nrestore ? takedown_restore(&r->store, r->restore, r->nrestore,
+					      restore_add, r, &r->unrestored) : 0;
+}
+
+/* --prune: once the files are in, the posts whose files are gone go. */
+static int prune(struct run *r)
+{
+	r->pruned = r->nprune ? takedown_prune(&r->store, r->prune, r->nprune) : 0;
+	return r->pruned < 0 ? -1 : 0;
+}
+
 static int import_all(struct run *r)
 {
-	if (store_begin(&r->store) < 0)
+	if (store_begin(&r->store) < 0 || restore(r) < 0)
 		return -1;
 	/* Posts stored under other rules of derivation, or of HTML
 	 * (sanitize.h), are derived or rendered again before the files
@@ -698,7 +763,7 @@ static int import_all(struct run *r)
 	     store_search_backfill(&r->store, post_plain_text) < 0) ||
 	    (r->rerendered = store_rerender(&r->store, SANITIZE_VERSION,
 					    post_render_html)) < 0 ||
-	    import_files(r) < 0 ||
+	    import_files(r) < 0 || prune(r) < 0 ||
 	    save_modified(r) < 0 ||
 	    store_finish(&r->store) < 0 || save_finished(r) < 0 ||
 	    store_commit(&r->store) < 0) {
@@ -757,30 +822,77 @@ static void run_free(struct run *r)
 		config_free(&r->sites[i]);
 	free(r->sites);
 	free(r->dirs);
+	for (size_t i = 0; i < r->nprune; i++)
+		free(r->prune[i]);
+	free(r->prune);
+}
+
+/* --prune: the folders among the PATHs given, as realpath names them. */
+static void prune_folders(struct run *r, char **args, int n)
+{
+	for (int i = 0; i < n; i++) {
+		char *abs = realpath(args[i], NULL);
+		if (abs && is_dir(abs)) {
+			r->prune = xrealloc(r->prune, (r->nprune + 1) * sizeof *r->prune);
+			r->prune[r->nprune++] = abs;
+		} else {
+			free(abs);
+		}
+	}
+}
+
+/* --remove: a run of its own (takedown.c); its exit status. */
+static int remove_posts(const char *db, char **args, int n, const char *reason)
+{
+	struct store s;
+	int rc = 2, lock = take_lock(db);
+	if (lock >= 0 && store_open(&s, db, 0) == 0) {
+		rc = takedown_remove(&s, args, n, reason);
+		store_close(&s);
+	}
+	if (lock >= 0)
+		close(lock);
+	return rc;
 }
 
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},
+		{"remove", no_argument, NULL, 'r'},
+		{"restore", no_argument, NULL, 'R'},
+		{"prune", no_argument, NULL, 'p'},
+		{"reason", required_argument, NULL, 'm'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
 	};
-	const char *db = DEFAULT_DB;
-	int c;
+	const char *db = DEFAULT_DB, *reason = NULL;
+	int c, removing = 0, restoring = 0, pruning = 0;
 	while ((c = getopt_long(argc, argv, "d:hV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
+		case 'r': removing = 1; break;
+		case 'R': restoring = 1; break;
+		case 'p': pruning = 1; break;
+		case 'm': reason = optarg; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': puts("finews-import " FINEWS_VERSION); return 0;
 		default: usage(stderr); return 2;
 		}
 	}
-	if (optind == argc) {
+	if (optind == argc || removing + restoring + pruning > 1 ||
+	    (reason && !removing)) {
 		usage(stderr);
 		return 2;
 	}
+	if ((removing || restoring) && access(db, F_OK) != 0) {
+		say(db, 0, "no store to take posts from or give them back to: ",
+		    strerror(errno));
+		return 2;
+	}
+	if (removing)
+		return remove_posts(db, argv + optind, argc - optind, reason);
 	double t0 = now();
 	struct run r = {0};
 	/* A fixed threshold: each post's large buffers are mapped and given
@@ -792,12 +904,18 @@ int main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	pthread_mutex_init(&r.pipe.lock, NULL);
 	pthread_cond_init(&r.pipe.cond, NULL);
-	for (int i = optind; i < argc; i++)
+	if (restoring) {
+		r.restore = argv + optind;
+		r.nrestore = argc - optind;
+	}
+	for (int i = optind; i < argc && !restoring; i++)
 		gather(&r, argv[i]);
+	if (pruning)
+		prune_folders(&r, argv + optind, argc - optind);
 	r.progress = isatty(2) && r.njobs >= 1000;
 	int rc = 1, lock = take_lock(db);
 	if (lock >= 0 && store_open(&r.store, db, 0) == 0) {
-		rc = import_all(&r) < 0 ? 2 : r.failed ? 1 : 0;
+		rc = import_all(&r) < 0 ? 2 : r.failed || r.unrestored ? 1 : 0;
 		store_close(&r.store);
 	} else {
 		rc = 2;
@@ -808,6 +926,9 @@ int main(int argc, char **argv)
 	if (rc != 2 && r.skipped)
 		log_info("finews-import: %ld files skipped, each named "
 			 "above with why", r.skipped);
+	if (rc != 2 && pruning)
+		log_info("finews-import: %ld posts pruned (their files "
+			 "were deleted)", r.pruned);
 	if (rc != 2)
 		log_info("finews-import: %ld added, %ld updated, %ld unchanged, "
 			 "%ld failed, %.2f s", r.added, r.updated, r.unchanged,

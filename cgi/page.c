@@ -23,6 +23,7 @@ static const char *reason(int status)
 	case 400: return "Bad Request";
 	case 404: return "Not Found";
 	case 405: return "Method Not Allowed";
+	case 410: return "Gone";
 	case 503: return "Service Unavailable";
 	default: return "Internal Server Error";
 	}

@@ -623,24 +623,13 @@ out:
 
 int store_post_drop_orphan(struct store *s, int64_t id)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_FILE_COUNT_POST);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return store_fail(s, "counting a post's files");
-	if (sqlite3_column_int64(st, 0) > 0)
-		return 0;
-	int64_t sk, published;
-	int had = old_key(s, id, &sk, &published);
-	if (had < 0 || (had && search_delete(s, sk) < 0) ||
-	    unrank(s, 0, id) < 0 || unrank(s, 1, id) < 0)
-		return -1;
-	st = store_stmt(s, ST_POST_DELETE);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "deleting a post");
+	long files = store_post_file_count(s, id);
+	if (files != 0)
+		return files < 0 ? -1 : 0;
+	char *text;
+	int rc = store_post_delete(s, id, &text);
+	free(text);
+	return rc;
 }
 
 /* A category's name: the tag all its posts share, else its slug. */
@@ -811,4 +800,373 @@ int store_search_backfill(struct store *s, char *(*text_of)(const char *md))
 	}
 	free(v);
 	return rc == 0 ? store_search_flush(s) : rc;
+}
+
+/* ---- takedowns (takedown.c) --------------------------------------------- */
+
+void gist_free(struct gist *g)
+{
+	free(g->category_path);
+	free(g->day);
+	free(g->slug);
+	free(g->info_code);
+	free(g->title);
+	free(g->kind);
+	memset(g, 0, sizeof *g);
+}
+
+/* Step st to its end, then hand each row (id, text) to fn: the rows are
+ * read first, as fn may write the tables st reads.  The row count, or -1. */
+static int each_id(struct store *s, sqlite3_stmt *st, id_fn fn, void *arg)
+{
+	struct row { int64_t id; char *text; } *v = NULL;
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, (n + 1) * sizeof *v);
+		v[n].id = sqlite3_column_int64(st, 0);
+		v[n].text = column_dup(st, 1);
+		n++;
+	}
+	sqlite3_reset(st);
+	rc = rc == SQLITE_DONE ? 0 : store_fail(s, "reading");
+	for (size_t i = 0; i < n; i++) {
+		if (rc == 0 && fn(v[i].id, v[i].text, arg) < 0)
+			rc = -1;
+		free(v[i].text);
+	}
+	free(v);
+	return rc < 0 ? -1 : (int)n;
+}
+
+/* Statement id with text bindings a and b (b may be NULL), each row to fn. */
+static int ids_of(struct store *s, enum stmt_id id, const char *a, const char *b,
+		  id_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, id);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+	if (b)
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+	return each_id(s, st, fn, arg);
+}
+
+int store_posts_at(struct store *s, const char *day, const char *slug,
+		   id_fn fn, void *arg)
+{
+	return ids_of(s, ST_POSTS_AT, day, slug, fn, arg);
+}
+
+int store_posts_by_key(struct store *s, const char *key, id_fn fn, void *arg)
+{
+	return ids_of(s, ST_POSTS_BY_KEY, key, NULL, fn, arg);
+}
+
+int store_post_files(struct store *s, int64_t id, id_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_POST_FILES);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return each_id(s, st, fn, arg);
+}
+
+int store_files_under(struct store *s, const char *folder, id_fn fn, void *arg)
+{
+	size_t n = strlen(folder);
+	if (n == 0 || folder[n - 1] != '/')
+		return 0;
+	char *past = xstrdup(folder);   /* "/dir0": just past "/dir/..." */
+	past[n - 1] = '/' + 1;
+	int rc = ids_of(s, ST_FILES_UNDER, folder, past, fn, arg);
+	free(past);
+	return rc;
+}
+
+/* Run statement id, bound to one text or one integer, for no rows. */
+static int run_text(struct store *s, enum stmt_id id, const char *v, int len,
+		    const char *what)
+{
+	sqlite3_stmt *st = store_stmt(s, id);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, v, len, SQLITE_STATIC);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, what);
+}
+
+static int run_id(struct store *s, enum stmt_id id, int64_t v, const char *what)
+{
+	sqlite3_stmt *st = store_stmt(s, id);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, v);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, what);
+}
+
+int store_file_delete(struct store *s, const char *path)
+{
+	return run_text(s, ST_FILE_DELETE, path, -1, "forgetting a file");
+}
+
+long store_post_file_count(struct store *s, int64_t id)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_FILE_COUNT_POST);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return store_fail(s, "counting a post's files");
+	long n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
+/* Columns 0-4 (and 5, the kind, when the statement has it) into *g. */
+static int read_gist(struct store *s, enum stmt_id id, int64_t key, struct gist *g)
+{
+	memset(g, 0, sizeof *g);
+	sqlite3_stmt *st = store_stmt(s, id);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, key);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : store_fail(s, "reading a post");
+	g->category_path = column_dup(st, 0);
+	g->day = column_dup(st, 1);
+	g->slug = column_dup(st, 2);
+	g->info_code = column_dup(st, 3);
+	g->title = column_dup(st, 4);
+	if (sqlite3_column_count(st) > 5)
+		g->kind = column_dup(st, 5);
+	sqlite3_reset(st);
+	return 1;
+}
+
+int store_post_gist(struct store *s, int64_t id, struct gist *g)
+{
+	return read_gist(s, ST_POST_GIST, id, g);
+}
+
+int store_takedown_gist(struct store *s, int64_t id, struct gist *g)
+{
+	return read_gist(s, ST_TAKEDOWN_GIST, id, g);
+}
+
+/* The ids statement id gives for post (a post's tags or categories). */
+static int links_of(struct store *s, enum stmt_id id, int64_t post,
+		    struct idset *set)
+{
+	sqlite3_stmt *st = store_stmt(s, id);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, post);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		mark(set, sqlite3_column_int64(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "reading a post's links");
+}
+
+/* The tags and categories in set left without posts go; the categories
+ * left are named again at store_finish. */
+static int drop_empty(struct store *s, struct idset *tags, struct idset *cats)
+{
+	for (size_t i = 0; i < tags->n; i++)
+		if (run_id(s, ST_TAG_DROP_EMPTY, tags->v[i], "dropping a tag") < 0)
+			return -1;
+	for (size_t i = 0; i < cats->n; i++) {
+		if (run_id(s, ST_CATEGORY_DROP_EMPTY, cats->v[i],
+			   "dropping a category") < 0)
+			return -1;
+		mark(&s->unnamed, cats->v[i]);
+	}
+	store_forget(s);   /* the run's memory of ids may hold those gone */
+	return 0;
+}
+
+/* The indexed text of search row sk (malloc'ed), or NULL. */
+static int search_text(struct store *s, int64_t sk, char **text)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_TEXT);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, sk);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*text = column_dup(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+		: store_fail(s, "reading a post's indexed text");
+}
+
+int store_post_delete(struct store *s, int64_t id, char **text)
+{
+	*text = NULL;
+	int64_t sk, published;
+	struct idset tags = {0}, cats = {0};
+	int had = old_key(s, id, &sk, &published), rc = -1;
+	if (had < 0 || store_search_flush(s) < 0 ||
+	    (had && (search_text(s, sk, text) < 0 || search_delete(s, sk) < 0)) ||
+	    unrank(s, 0, id) < 0 || unrank(s, 1, id) < 0 ||
+	    links_of(s, ST_POST_TAG_IDS, id, &tags) < 0 ||
+	    links_of(s, ST_POST_CATEGORY_IDS, id, &cats) < 0)
+		goto out;
+	/* its entry, files and links go with it (ON DELETE CASCADE) */
+	if (run_id(s, ST_POST_DELETE, id, "deleting a post") < 0 ||
+	    drop_empty(s, &tags, &cats) < 0)
+		goto out;
+	rc = 0;
+out:
+	free(tags.v);
+	free(cats.v);
+	return rc;
+}
+
+int store_trigram_drop_unused(struct store *s, const char *term, size_t len)
+{
+	struct buf q = {0};   /* the trigram as an FTS5 phrase: "t" */
+	buf_addc(&q, '"');
+	for (size_t i = 0; i < len; i++) {
+		if (term[i] == '"')
+			buf_addc(&q, '"');
+		buf_addc(&q, term[i]);
+	}
+	buf_addc(&q, '"');
+	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_HAS);
+	if (!st) {
+		buf_free(&q);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, q.s, (int)q.len, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	buf_free(&q);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "looking up a trigram");
+	return run_text(s, ST_TRIGRAM_DELETE, term, (int)len, "dropping a trigram");
+}
+
+int store_search_merge(struct store *s)
+{
+	if (store_search_flush(s) < 0)
+		return -1;
+	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_OPTIMIZE);
+	if (!st || sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, "merging the search index");
+	s->nindexed = 0;
+	return 0;
+}
+
+int store_secure_delete(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SECURE_DELETE);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0
+		: store_fail(s, "setting secure_delete");
+}
+
+int64_t store_takedown_add(struct store *s, const struct gist *g,
+			   const char *kind, const char *reason)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TAKEDOWN_ADD);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, g->category_path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, g->day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, g->slug, -1, SQLITE_STATIC);
+	bind_opt(st, 4, g->info_code);
+	sqlite3_bind_text(st, 5, g->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, kind, -1, SQLITE_STATIC);
+	bind_opt(st, 7, reason);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, "recording a takedown");
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+int store_takedown_file_add(struct store *s, int64_t id, const char *path,
+			    const char *key)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TAKEDOWN_FILE_ADD);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, key, -1, SQLITE_STATIC);
+	return sqlite3_step(st) == SQLITE_DONE ? 0
+		: store_fail(s, "recording a takedown's file");
+}
+
+int store_takedown_delete(struct store *s, int64_t id)
+{
+	return run_id(s, ST_TAKEDOWN_DELETE, id, "deleting a takedown");
+}
+
+int store_takedown_files(struct store *s, int64_t id, pair_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TAKEDOWN_FILES);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n++;
+		if (fn((const char *)sqlite3_column_text(st, 0),
+		       (const char *)sqlite3_column_text(st, 1), arg) < 0) {
+			sqlite3_reset(st);
+			return -1;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? n : store_fail(s, "reading a takedown's files");
+}
+
+int store_takedowns_at(struct store *s, const char *day, const char *slug,
+		       id_fn fn, void *arg)
+{
+	return ids_of(s, ST_TAKEDOWNS_AT, day, slug, fn, arg);
+}
+
+int store_takedowns_by_path(struct store *s, const char *path, id_fn fn, void *arg)
+{
+	return ids_of(s, ST_TAKEDOWNS_BY_PATH, path, NULL, fn, arg);
+}
+
+int store_takedowns_by_key(struct store *s, const char *key, id_fn fn, void *arg)
+{
+	return ids_of(s, ST_TAKEDOWNS_BY_KEY, key, NULL, fn, arg);
+}
+
+int store_takedowns_by_code(struct store *s, const char *code, id_fn fn, void *arg)
+{
+	return ids_of(s, ST_TAKEDOWNS_BY_CODE, code, NULL, fn, arg);
+}
+
+int store_takedown_blocks(struct store *s, const char *path, const char *key)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_TAKEDOWN_BLOCKS);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	int removed = rc == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : store_fail(s, "reading the takedowns");
+	if (removed)
+		return 1;
+	st = store_stmt(s, ST_TAKEDOWN_PRUNED_BACK);   /* the file is back */
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	return sqlite3_step(st) == SQLITE_DONE ? 0
+		: store_fail(s, "dropping a pruned post's record");
 }

@@ -393,3 +393,46 @@ int store_sitemap_tags(struct store *s, dated_fn fn, void *arg)
 {
 	return dated_rows(s, ST_SITEMAP_TAGS, fn, arg);
 }
+
+/* ---- 410 Gone (ui-gone.c) ----------------------------------------------- */
+
+int store_gone_at(struct store *s, const char *day, const char *slug,
+		  pair_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_GONE_AT);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC);
+	return each_row(s, st, each_pair, (struct to){.pair = fn, .arg = arg});
+}
+
+/* 1 when st has a row, 0 when not, -1 on an error. */
+static int any_row(struct store *s, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : store_fail(s, "reading");
+}
+
+int store_gone_near(struct store *s, const char *slug, const char *categories,
+		    const char *day)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_GONE_NEAR);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, slug, -1, SQLITE_STATIC);
+	if (categories)
+		sqlite3_bind_text(st, 2, categories, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, day, -1, SQLITE_STATIC);
+	return any_row(s, st);
+}
+
+int store_gone_code(struct store *s, const char *code)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_GONE_CODE);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	return any_row(s, st);
+}

@@ -22,6 +22,7 @@ extern const char store_upgrade_3_sql[];
 extern const char store_upgrade_4_sql[];
 extern const char store_upgrade_5_sql[];
 extern const char store_upgrade_6_sql[];
+extern const char store_upgrade_7_sql[];
 
 /*
  * Upgrades: upgrades[v] takes a store at user_version v to v + 1.
@@ -33,6 +34,7 @@ static const char *const upgrades[STORE_VERSION] = {
 	[3] = store_upgrade_4_sql,
 	[4] = store_upgrade_5_sql,
 	[5] = store_upgrade_6_sql,
+	[6] = store_upgrade_7_sql,
 };
 
 /* The columns of struct post_row, in its order (store-read.c); a store
@@ -59,6 +61,10 @@ static const char *const upgrades[STORE_VERSION] = {
 	"LEFT JOIN categories c ON c.id = p.category_id ORDER BY s.k DESC"
 #define SEARCH_COUNT(where) "SELECT count(*) FROM (SELECT 1 FROM search " \
 	"WHERE " where " LIMIT ?3)"
+
+/* Days between two "YYYY/MM/DD" (1e9 when either is no date). */
+#define DAYS_APART(a, b) "coalesce(abs(julianday(replace(" a ", '/', '-')) - " \
+	"julianday(replace(" b ", '/', '-'))), 1e9)"
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_SITE_SET] = "INSERT INTO site(key, value) VALUES (?1, ?2) "
@@ -160,6 +166,54 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"FROM entries e JOIN posts p ON p.id = e.post_id "
 		"WHERE e.post_id > ?1 ORDER BY e.post_id LIMIT ?2",
 
+	/* takedowns (takedown.c) */
+	[ST_POSTS_AT] = "SELECT id, category_path FROM posts "
+		"WHERE day = ?1 AND slug = ?2 ORDER BY id",
+	[ST_POSTS_BY_KEY] = "SELECT post_id, NULL FROM entries WHERE key = ?1 "
+		"ORDER BY post_id",
+	[ST_POST_GIST] = "SELECT category_path, day, slug, info_code, title "
+		"FROM posts WHERE id = ?1",
+	[ST_POST_FILES] = "SELECT post_id, path FROM files WHERE post_id = ?1 "
+		"ORDER BY path",
+	/* ?1 "/dir/", ?2 "/dir0": every path that starts with ?1 */
+	[ST_FILES_UNDER] = "SELECT post_id, path FROM files "
+		"WHERE path >= ?1 AND path < ?2 ORDER BY path",
+	[ST_FILE_DELETE] = "DELETE FROM files WHERE path = ?1",
+	[ST_TAG_DROP_EMPTY] = "DELETE FROM tags WHERE id = ?1 AND NOT EXISTS "
+		"(SELECT 1 FROM post_tags WHERE tag_id = ?1)",
+	[ST_CATEGORY_DROP_EMPTY] = "DELETE FROM categories WHERE id = ?1 AND "
+		"NOT EXISTS (SELECT 1 FROM post_categories WHERE category_id = ?1) "
+		"AND NOT EXISTS (SELECT 1 FROM posts WHERE category_id = ?1)",
+	[ST_SEARCH_TEXT] = "SELECT text FROM search WHERE rowid = ?1",
+	[ST_SEARCH_HAS] = "SELECT 1 FROM search WHERE search MATCH ?1 LIMIT 1",
+	[ST_TRIGRAM_DELETE] = "DELETE FROM search_trigrams WHERE term = ?1",
+	[ST_SECURE_DELETE] = "PRAGMA secure_delete = ON",
+	[ST_TAKEDOWN_ADD] = "INSERT INTO takedowns(category_path, day, slug, "
+		"info_code, title, removed, kind, reason) VALUES (?1, ?2, ?3, ?4, "
+		"?5, unixepoch(), ?6, ?7)",
+	[ST_TAKEDOWN_FILE_ADD] = "INSERT OR IGNORE INTO takedown_files"
+		"(takedown_id, path, key) VALUES (?1, ?2, ?3)",
+	[ST_TAKEDOWN_DELETE] = "DELETE FROM takedowns WHERE id = ?1",
+	[ST_TAKEDOWN_GIST] = "SELECT category_path, day, slug, info_code, title, "
+		"kind FROM takedowns WHERE id = ?1",
+	[ST_TAKEDOWN_FILES] = "SELECT path, key FROM takedown_files "
+		"WHERE takedown_id = ?1 ORDER BY path",
+	[ST_TAKEDOWNS_AT] = "SELECT id, category_path FROM takedowns "
+		"WHERE day = ?1 AND slug = ?2 ORDER BY id",
+	[ST_TAKEDOWNS_BY_PATH] = "SELECT takedown_id, NULL FROM takedown_files "
+		"WHERE path = ?1 ORDER BY takedown_id",
+	[ST_TAKEDOWNS_BY_KEY] = "SELECT DISTINCT takedown_id, NULL FROM "
+		"takedown_files WHERE key = ?1 ORDER BY takedown_id",
+	[ST_TAKEDOWNS_BY_CODE] = "SELECT id, NULL FROM takedowns "
+		"WHERE info_code = ?1 ORDER BY id",
+	[ST_TAKEDOWN_BLOCKS] = "SELECT kind = 'removed' FROM takedowns WHERE id IN "
+		"(SELECT takedown_id FROM takedown_files WHERE path = ?1 UNION "
+		"SELECT takedown_id FROM takedown_files WHERE key = ?2) "
+		"ORDER BY 1 DESC LIMIT 1",
+	[ST_TAKEDOWN_PRUNED_BACK] = "DELETE FROM takedowns WHERE kind = 'pruned' "
+		"AND id IN (SELECT takedown_id FROM takedown_files WHERE path = ?1 "
+		"UNION SELECT takedown_id FROM takedown_files WHERE key = ?2)",
+
 	[ST_SITE_ALL] = "SELECT key, value FROM site",
 	[ST_READ_BEGIN] = "BEGIN",
 	[ST_READ_END] = "COMMIT",
@@ -256,6 +310,17 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"FROM tags t JOIN posts p ON p.id = (SELECT post_id "
 		"FROM post_tags WHERE tag_id = t.id "
 		"ORDER BY rank DESC LIMIT 1) ORDER BY t.name",
+	/* 410 Gone (ui-gone.c): only once no post answered */
+	[ST_GONE_AT] = "SELECT category_path, NULL FROM takedowns "
+		"WHERE day = ?1 AND slug = ?2 ORDER BY id",
+	/* a record nearer the day than any post with that slug: as
+	 * ST_ARTICLE_BY_SLUG would choose, had the post not gone */
+	[ST_GONE_NEAR] = "SELECT 1 FROM takedowns t WHERE t.slug = ?1 AND "
+		"(?2 IS NULL OR t.category_path = ?2) AND " DAYS_APART("t.day", "?3")
+		" < coalesce((SELECT min(" DAYS_APART("p.day", "?3") ") FROM posts p "
+		"WHERE p.slug = ?1 AND (?2 IS NULL OR p.category_path = ?2)), 2e9) "
+		"LIMIT 1",
+	[ST_GONE_CODE] = "SELECT 1 FROM takedowns WHERE info_code = ?1 LIMIT 1",
 };
 
 int store_fail(struct store *s, const char *what)
@@ -512,6 +577,11 @@ void store_rollback(struct store *s)
 	store_forget(s);
 	/* The WAL keeps the frames of the run rolled back (after "disk is
 	 * full", say): give the space back when no reader needs it. */
+	store_checkpoint(s);
+}
+
+void store_checkpoint(struct store *s)
+{
 	for (int i = 0; i < ST_COUNT; i++)
 		if (s->st[i])
 			sqlite3_reset(s->st[i]);

@@ -13,7 +13,7 @@
 #include "entry.h"
 #include "post.h"
 
-#define STORE_VERSION 6  /* PRAGMA user_version this program writes */
+#define STORE_VERSION 7  /* PRAGMA user_version this program writes */
 
 enum stmt_id {
 	/* import */
@@ -61,6 +61,30 @@ enum stmt_id {
 	ST_ENTRY_PAIR,
 	ST_ENTRY_FOLDER,
 	ST_ENTRIES,
+	/* takedowns (takedown.c) */
+	ST_POSTS_AT,
+	ST_POSTS_BY_KEY,
+	ST_POST_GIST,
+	ST_POST_FILES,
+	ST_FILES_UNDER,
+	ST_FILE_DELETE,
+	ST_TAG_DROP_EMPTY,
+	ST_CATEGORY_DROP_EMPTY,
+	ST_SEARCH_TEXT,
+	ST_SEARCH_HAS,
+	ST_TRIGRAM_DELETE,
+	ST_SECURE_DELETE,
+	ST_TAKEDOWN_ADD,
+	ST_TAKEDOWN_FILE_ADD,
+	ST_TAKEDOWN_DELETE,
+	ST_TAKEDOWN_GIST,
+	ST_TAKEDOWN_FILES,
+	ST_TAKEDOWNS_AT,
+	ST_TAKEDOWNS_BY_PATH,
+	ST_TAKEDOWNS_BY_KEY,
+	ST_TAKEDOWNS_BY_CODE,
+	ST_TAKEDOWN_BLOCKS,
+	ST_TAKEDOWN_PRUNED_BACK,
 	/* serving */
 	ST_READ_BEGIN,
 	ST_READ_END,
@@ -94,6 +118,9 @@ enum stmt_id {
 	ST_SITEMAP_POSTS,
 	ST_SITEMAP_CATEGORIES,
 	ST_SITEMAP_TAGS,
+	ST_GONE_AT,
+	ST_GONE_NEAR,
+	ST_GONE_CODE,
 	ST_COUNT
 };
 
@@ -168,6 +195,9 @@ void store_rollback(struct store *s);
 /* Drop the run's memory of category and tag ids. */
 void store_forget(struct store *s);
 
+/* Rows handed out two strings at a time (they last until fn returns). */
+typedef int (*pair_fn)(const char *key, const char *value, void *arg);
+
 /* Writing (finews-import) ---------------------------------------------- */
 
 struct file_state {
@@ -229,6 +259,68 @@ int store_search_flush(struct store *s);
  * order an out-of-order post, an update or a deletion broke. */
 int store_finish(struct store *s);
 
+/* Takedowns (takedown.c; README: Takedowns and deletions) -------------- */
+
+/* What a takedown record keeps of a post: its permalink's parts, share
+ * code and title (malloc'ed); a record's kind too. */
+struct gist {
+	char *category_path, *day, *slug, *info_code, *title;
+	char *kind;                  /* "removed" or "pruned"; NULL for a post */
+};
+void gist_free(struct gist *g);
+
+/* Each returns the number of rows passed to fn, or -1. */
+typedef int (*id_fn)(int64_t id, const char *text, void *arg);
+/* Posts at day with slug: fn(id, category path). */
+int store_posts_at(struct store *s, const char *day, const char *slug,
+		   id_fn fn, void *arg);
+/* Posts whose entry has the file name key: fn(id, NULL). */
+int store_posts_by_key(struct store *s, const char *key, id_fn fn, void *arg);
+/* Post id's files: fn(id, path), by path. */
+int store_post_files(struct store *s, int64_t id, id_fn fn, void *arg);
+/* Files whose paths are under folder ("/abs/dir/"): fn(post id, path). */
+int store_files_under(struct store *s, const char *folder, id_fn fn, void *arg);
+int store_file_delete(struct store *s, const char *path);
+/* How many files post id has, or -1. */
+long store_post_file_count(struct store *s, int64_t id);
+/* 1 and *g when post id exists, 0 when not, -1. */
+int store_post_gist(struct store *s, int64_t id, struct gist *g);
+/* Delete post id with everything that shows it: its search row, its
+ * links to categories and tags (ranked again at store_finish), tags and
+ * categories it leaves empty, its entry and files.  *text gets its
+ * indexed text (malloc'ed, NULL when none), for search_trigrams. */
+int store_post_delete(struct store *s, int64_t id, char **text);
+/* Drop term from search_trigrams when no indexed text has it now. */
+int store_trigram_drop_unused(struct store *s, const char *term, size_t len);
+/* Merge the search index into one segment: what deleted rows left in
+ * the older segments goes. */
+int store_search_merge(struct store *s);
+/* Freed pages and deleted rows are overwritten with zeros from now on. */
+int store_secure_delete(struct store *s);
+/* The WAL copied into the file and emptied, when no reader holds it. */
+void store_checkpoint(struct store *s);
+
+/* A new record of g with kind and reason (may be NULL): its id, or -1. */
+int64_t store_takedown_add(struct store *s, const struct gist *g,
+			   const char *kind, const char *reason);
+int store_takedown_file_add(struct store *s, int64_t id, const char *path,
+			    const char *key);
+int store_takedown_delete(struct store *s, int64_t id);
+int store_takedown_gist(struct store *s, int64_t id, struct gist *g);
+/* A record's files: fn(path, key). */
+int store_takedown_files(struct store *s, int64_t id, pair_fn fn, void *arg);
+/* Records: at day with slug (fn(id, category path)), of a file's path,
+ * of a file name, of a share code (fn(id, NULL)). */
+int store_takedowns_at(struct store *s, const char *day, const char *slug,
+		       id_fn fn, void *arg);
+int store_takedowns_by_path(struct store *s, const char *path, id_fn fn, void *arg);
+int store_takedowns_by_key(struct store *s, const char *key, id_fn fn, void *arg);
+int store_takedowns_by_code(struct store *s, const char *code, id_fn fn, void *arg);
+/* For an import of the file at path named key: 1 when a "removed"
+ * record holds it (the file is skipped); else 0, and "pruned" records of
+ * it are dropped (the file is back). */
+int store_takedown_blocks(struct store *s, const char *path, const char *key);
+
 /* Reading (finews.fcgi) ----------------------------------------------- */
 
 /* A post as lists and pages show it.  Strings belong to the store and
@@ -252,7 +344,6 @@ struct category_row {
 
 typedef int (*post_fn)(const struct post_row *p, void *arg);
 typedef int (*category_fn)(const struct category_row *c, void *arg);
-typedef int (*pair_fn)(const char *key, const char *value, void *arg);
 typedef int (*count_fn)(const char *name, long count, void *arg);
 
 /* Each returns the number of rows passed to fn, or -1 on a store error
@@ -327,6 +418,16 @@ int store_sitemap_posts(struct store *s, long limit, long offset,
 /* Categories (by slug), tags (by name) that have posts, by name. */
 int store_sitemap_categories(struct store *s, dated_fn fn, void *arg);
 int store_sitemap_tags(struct store *s, dated_fn fn, void *arg);
+
+/* 410 Gone (ui-gone.c): the takedown records at day with slug, as
+ * fn(category path, NULL); 1 when one with slug (and categories, unless
+ * NULL) is nearer day than every post with them (ties: the post); 1
+ * when one holds code.  Else 0, or -1. */
+int store_gone_at(struct store *s, const char *day, const char *slug,
+		  pair_fn fn, void *arg);
+int store_gone_near(struct store *s, const char *slug, const char *categories,
+		    const char *day);
+int store_gone_code(struct store *s, const char *code);
 
 /* Log "finews: <path>: <what>: <sqlite message>" (log.c: a line repeated
  * within 10 s is counted, not written), set s->failed and return -1. */

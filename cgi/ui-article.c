@@ -9,7 +9,8 @@
  * URL with another day (the post with that slug and categories nearest
  * that day), one without categories or "/old_post/<yyyy-mm-dd>-<slug>.html"
  * (the post with that slug nearest that day, in any category), and any
- * of them without ".html", as GitHub Pages served them.
+ * of them without ".html", as GitHub Pages served them.  A post taken
+ * down answers 410 at all of them (ui-gone.c).
  */
 #include "cmd.h"
 
@@ -150,10 +151,19 @@ static const char *same_categories(const struct ctx *c)
 	return *c->route.categories ? c->route.categories : NULL;
 }
 
+/* 410 when a taken-down post is what the old URL meant (its exact URL
+ * when exact, else its slug nearest its day): 1 sent, 0 not, -1. */
+static int gone(struct ctx *c, int exact, const char *categories)
+{
+	int n = exact ? ui_gone_at(c) : 0;
+	return n == 0 ? ui_gone_near(c, categories) : n;
+}
+
 /*
  * 301 to the post the route means (its exact URL when exact, else the
  * post with the route's slug nearest the route's day, with categories
- * when not NULL), or 404 when there is none.
+ * when not NULL); 410 when that post was taken down; 404 when there is
+ * none.
  */
 static int moved(struct ctx *c, int exact, const char *categories)
 {
@@ -161,10 +171,12 @@ static int moved(struct ctx *c, int exact, const char *categories)
 	int n = exact ? store_article_by_url(&c->store, c->route.categories,
 					     c->route.day, c->route.slug,
 					     take_url, &url) : 0;
-	if (n == 0)
+	int sent = n == 0 ? gone(c, exact, categories) : 0;
+	if (n == 0 && sent == 0)
 		n = store_article_by_slug(&c->store, c->route.slug, categories,
 					  c->route.day, take_url, &url);
-	int rc = n < 0 ? -1 : n == 0 ? page_error(c, 404, "找不到这篇文章")
+	int rc = n < 0 || sent < 0 ? -1 : sent ? 0
+		: n == 0 ? page_error(c, 404, "找不到这篇文章")
 		: page_redirect(c, url.s);
 	buf_free(&url);
 	return rc;
@@ -207,6 +219,8 @@ int ui_article(struct ctx *c)
 				     c->route.slug, send_article, c);
 	if (n == 0)
 		n = article_cleaned(c);
+	if (n == 0)   /* a permalink no more (finews-import --remove) */
+		n = ui_gone_at(c);
 	if (n == 0)   /* the slow path, only for a URL that is not a permalink */
 		return moved(c, 0, same_categories(c));
 	return n < 0 ? -1 : 0;

@@ -3,7 +3,8 @@
  * (the parameter's name in any case): the article with that share code,
  * shown in place (see README: why not a redirect).  A code pasted in
  * another form, "nw…" or its digits without "NW", gets a 301 to the share
- * link as written, when that code is known.
+ * link as written, when that code is known.  The code of a post taken
+ * down answers 410 (ui-gone.c).
  */
 #include "cmd.h"
 
@@ -41,17 +42,20 @@ static int canonical_code(const char *code, struct buf *b)
 	return strcmp(b->s, code) != 0;
 }
 
-/* 301 to the share link of code's canonical form when a post has it: 1;
- * 0 when none does; -1 when the store failed. */
+/* 301 to the share link of code's canonical form when a post has it, or
+ * 410 when a post taken down had it: 1; 0 when neither; -1 when the store
+ * failed. */
 static int redirect_code(struct ctx *c, const char *code)
 {
 	struct buf canon = {0}, url = {0};
-	int n = canonical_code(code, &canon)
-		? store_article_by_code(&c->store, canon.s, found, NULL) : 0;
+	int other = canonical_code(code, &canon);
+	int n = other ? store_article_by_code(&c->store, canon.s, found, NULL) : 0;
 	if (n > 0) {
 		buf_adds(&url, SHARE_PATH);
 		url_encode(&url, canon.s);
 		page_redirect(c, url.s);
+	} else if (n == 0 && other) {
+		n = ui_gone_code(c, canon.s);
 	}
 	buf_free(&canon);
 	buf_free(&url);
@@ -64,6 +68,8 @@ int ui_share(struct ctx *c)
 	if (!code || !*code)
 		return page_error(c, 404, "分享链接缺少 infoCode");
 	int n = store_article_by_code(&c->store, code, send_article, c);
+	if (n == 0)   /* taken down: 410 (ui-gone.c) */
+		n = ui_gone_code(c, code);
 	if (n == 0)
 		n = redirect_code(c, code);
 	if (n == 0)

@@ -130,3 +130,35 @@ CREATE TABLE IF NOT EXISTS search_trigrams (term TEXT PRIMARY KEY) WITHOUT ROWID
 CREATE INDEX IF NOT EXISTS post_tags_rank ON post_tags(tag_id, rank);
 CREATE INDEX IF NOT EXISTS post_categories_rank
 	ON post_categories(category_id, rank);
+
+-- Posts taken down (finews-import --remove: a correction, a legal
+-- request) or removed because their files were deleted (--prune).  The
+-- post's own rows are gone; what is kept is its addresses, so that they
+-- answer 410 Gone: the permalink (/<category_path>/<day>/<slug>.html),
+-- the old URLs that led to it, and the share link of its info_code.
+-- kind: 'removed' keeps its files out of later imports (by path, or by
+-- file name in any folder) until --restore; 'pruned' does not.
+CREATE TABLE IF NOT EXISTS takedowns (
+	id            INTEGER PRIMARY KEY,
+	category_path TEXT NOT NULL,        -- as posts.category_path
+	day           TEXT NOT NULL,        -- YYYY/MM/DD, as posts.day
+	slug          TEXT NOT NULL,
+	info_code     TEXT,                 -- its share code, or NULL
+	title         TEXT NOT NULL,        -- what was removed, for the record
+	removed       INTEGER NOT NULL,     -- when (seconds since the epoch)
+	kind          TEXT NOT NULL,        -- 'removed' or 'pruned'
+	reason        TEXT                  -- --reason, or NULL
+);
+CREATE INDEX IF NOT EXISTS takedowns_url ON takedowns(day, slug);
+CREATE INDEX IF NOT EXISTS takedowns_slug ON takedowns(slug, category_path);
+CREATE INDEX IF NOT EXISTS takedowns_code ON takedowns(info_code);
+-- The files a taken-down post came from: their paths (as in files) and
+-- names (as entries.key), which an import then skips.
+CREATE TABLE IF NOT EXISTS takedown_files (
+	takedown_id INTEGER NOT NULL REFERENCES takedowns(id) ON DELETE CASCADE,
+	path        TEXT NOT NULL,
+	key         TEXT NOT NULL,
+	PRIMARY KEY (takedown_id, path)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS takedown_files_path ON takedown_files(path);
+CREATE INDEX IF NOT EXISTS takedown_files_key ON takedown_files(key);

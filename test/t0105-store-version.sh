@@ -4,12 +4,13 @@
 . "$(dirname "$0")/lib.sh"
 
 "$IMPORT" --db "$T/db" "$SAMPLE" 2>/dev/null
-is "$(q "$T/db" "PRAGMA user_version")" 6 "a new store is at version 6"
+is "$(q "$T/db" "PRAGMA user_version")" 7 "a new store is at version 7"
 is "$(q "$T/db" "PRAGMA journal_mode")" wal "the store is in WAL mode"
-for t in posts categories tags post_tags post_categories files site entries; do
+for t in posts categories tags post_tags post_categories files site entries takedowns takedown_files; do
 	is "$(q "$T/db" "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='$t'")" 1 "table $t exists"
 done
-for i in posts_newest post_categories_rank post_tags_rank posts_url posts_slug; do
+for i in posts_newest post_categories_rank post_tags_rank posts_url posts_slug \
+	takedowns_url takedowns_slug takedowns_code takedown_files_path takedown_files_key; do
 	is "$(q "$T/db" "SELECT count(*) FROM sqlite_schema WHERE type='index' AND name='$i'")" 1 "index $i exists"
 done
 plan=$(q "$T/db" "EXPLAIN QUERY PLAN SELECT id FROM posts WHERE day='2021/12/08' AND slug='x'")
@@ -22,12 +23,18 @@ unlike "$plan" "TEMP B-TREE" "without sorting"
 : > "$T/old.db"
 "$IMPORT" --db "$T/old.db" "$SAMPLE" 2>/dev/null
 is "$?" 0 "an empty (version 0) store is upgraded"
-is "$(q "$T/old.db" "PRAGMA user_version")" 6 "to version 6"
+is "$(q "$T/old.db" "PRAGMA user_version")" 7 "to version 7"
+
+# as_v6 DB: make a store as version 6 had it: no takedowns.
+as_v6() {
+	q "$1" "DROP TABLE takedown_files; DROP TABLE takedowns; PRAGMA user_version = 6"
+}
 
 # as_v5 DB: make a store as version 5 had it: no entries, no date_only or
 # zone_offset, and each post's day the day as written in the site's zone
 # (Shanghai here), as the release before the Jekyll day rule stored it.
 as_v5() {
+	as_v6 "$1"
 	q "$1" "DROP TABLE entries; DROP INDEX posts_slug;
 		ALTER TABLE posts DROP COLUMN date_only;
 		ALTER TABLE posts DROP COLUMN zone_offset;
@@ -50,11 +57,11 @@ q "$T/v1.db" "DROP TABLE search_trigrams; DROP TABLE search_terms; DROP TABLE se
 is "$(q "$T/v1.db" "SELECT count(*) FROM pragma_table_info('post_tags') WHERE name='published'")" 0 "made a version 1 store"
 "$FCGI" --db "$T/v1.db" --listen "$T/x.sock" 2>"$T/err"
 is "$?" 1 "finews.fcgi refuses a store of another version"
-like "$(cat "$T/err")" "store version 1, expected 6 .*finews-import" "and says how to upgrade it"
+like "$(cat "$T/err")" "store version 1, expected 7 .*finews-import" "and says how to upgrade it"
 "$IMPORT" --db "$T/v1.db" "$SAMPLE" 2>"$T/err"
 is "$?" 0 "the importer upgrades it"
 like "$(cat "$T/err")" "0 added, 32 updated, 0 unchanged" "keeping every post (each file read again: version 6)"
-is "$(q "$T/v1.db" "PRAGMA user_version")" 6 "to version 6"
+is "$(q "$T/v1.db" "PRAGMA user_version")" 7 "to version 7"
 is "$(q "$T/v1.db" "SELECT count(*) FROM search")" 32 "every post indexed for search"
 is "$(q "$T/v1.db" "SELECT count(*) FROM search_terms WHERE term NOT IN (SELECT term FROM search_trigrams)")" 0 \
 	"every trigram of the index listed in search_trigrams"
@@ -78,7 +85,7 @@ as_v5 "$T/v4.db"
 q "$T/v4.db" "DROP TABLE search_trigrams; PRAGMA user_version = 4"
 "$IMPORT" --db "$T/v4.db" "$SAMPLE" 2>/dev/null
 is "$?" 0 "a version 4 store is upgraded"
-is "$(q "$T/v4.db" "PRAGMA user_version")" 6 "to version 6"
+is "$(q "$T/v4.db" "PRAGMA user_version")" 7 "to version 7"
 is "$(q "$T/v4.db" "SELECT count(*) FROM search_trigrams")" \
 	"$(q "$T/v4.db" "SELECT count(*) FROM search_terms")" "its trigrams listed, as many as the index has"
 is "$(q "$T/v4.db" "SELECT count(*) FROM search_terms WHERE term NOT IN (SELECT term FROM search_trigrams)")" 0 \
@@ -107,6 +114,30 @@ is "$(q "$T/v5.db" "SELECT value FROM site WHERE key = 'derive'")" "$(sed -n 's/
 "$IMPORT" --db "$T/v5.db" "$SAMPLE" 2>"$T/err"
 like "$(cat "$T/err")" "0 added, 0 updated, 32 unchanged, 0 failed" "and the next run is quiet"
 is "$(q "$T/v5.db" "PRAGMA integrity_check")" ok "integrity_check"
+
+# A version 6 store (before takedowns) gets their tables from
+# sql/upgrade-7.sql and loses nothing: no file is read again.
+cp "$T/v5.db" "$T/v6.db"
+as_v6 "$T/v6.db"
+is "$(q "$T/v6.db" "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'takedown%'")" 0 "made a version 6 store"
+timeout 10 "$FCGI" --db "$T/v6.db" --listen "$T/x6.sock" 2>"$T/err"
+is "$?" 1 "finews.fcgi refuses a version 6 store"
+like "$(cat "$T/err")" "store version 6, expected 7" "and asks for the upgrade"
+before=$(q "$T/v6.db" "SELECT group_concat(id || ' ' || sk || ' ' || title || ' ' || body_html, ',') FROM (SELECT * FROM posts ORDER BY id)")
+"$IMPORT" --db "$T/v6.db" "$SAMPLE" 2>"$T/err"
+is "$?" 0 "the importer upgrades a version 6 store"
+like "$(cat "$T/err")" "0 added, 0 updated, 32 unchanged, 0 failed" "reading no file again"
+is "$(q "$T/v6.db" "PRAGMA user_version")" 7 "to version 7"
+is "$(q "$T/v6.db" "SELECT group_concat(id || ' ' || sk || ' ' || title || ' ' || body_html, ',') FROM (SELECT * FROM posts ORDER BY id)")" \
+	"$before" "every post as it was"
+is "$(q "$T/v6.db" "SELECT (SELECT count(*) FROM entries) || ' ' || (SELECT count(*) FROM files) || ' ' || (SELECT count(*) FROM search) || ' ' || (SELECT count(*) FROM post_tags)")" \
+	"$(q "$T/v5.db" "SELECT (SELECT count(*) FROM entries) || ' ' || (SELECT count(*) FROM files) || ' ' || (SELECT count(*) FROM search) || ' ' || (SELECT count(*) FROM post_tags)")" \
+	"with its entries, files, search rows and tags"
+is "$(q "$T/v6.db" "SELECT count(*) FROM takedowns")" 0 "and no takedown yet"
+"$IMPORT" --db "$T/v6.db" --remove NW202201062234983310 2>"$T/err"
+is "$?" 0 "a post of the upgraded store can be taken down"
+is "$(q "$T/v6.db" "SELECT slug FROM takedowns")" 202201062234983310 "and is recorded"
+is "$(q "$T/v6.db" "PRAGMA integrity_check")" ok "integrity_check"
 
 # Posts whose files are gone are derived again from their stored entries
 # when the rules change.
