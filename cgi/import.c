@@ -2,9 +2,11 @@
  * import.c - finews-import, the only program that writes the store.
  *
  *   finews-import [--db FILE] PATH...
+ *   finews-import [--db FILE] --watch FOLDER...
  *
  * PATH is a Jekyll site folder (its _posts/ and old_post/), a folder of
- * post files or post files.  One run is one transaction (import_run()).  Files whose
+ * post files or post files.  One run is one transaction (import_run(),
+ * which --watch, in watch.c, calls for each batch of changes).  Files whose
  * size and mtime are as last seen, or whose bytes hash as last seen, are
  * skipped; a bad file is reported as "path:line: reason" and the rest go
  * in; a file that is not a post gets "path: skipped: why".
@@ -44,6 +46,7 @@
 #include "sanitize.h"
 #include "store.h"
 #include "util.h"
+#include "watch.h"
 
 #define DEFAULT_DB "finews.db"
 #define DEFAULT_TZ "Asia/Shanghai"
@@ -105,9 +108,12 @@ struct run {
 static void usage(FILE *f)
 {
 	fputs("usage: finews-import [--db FILE] PATH...\n"
+	      "       finews-import [--db FILE] --watch FOLDER...\n"
 	      "Import Jekyll posts into the finews store (default ./" DEFAULT_DB ").\n"
 	      "PATH is a site folder (with _config.yml, _posts/ and old_post/),\n"
-	      "a folder of posts, or post files named YYYY-MM-DD-slug.md|markdown|html.\n", f);
+	      "a folder of posts, or post files named YYYY-MM-DD-slug.md|markdown|html.\n"
+	      "--watch imports the folders, then each post as soon as it is written,\n"
+	      "until SIGTERM or SIGINT.\n", f);
 }
 
 static int is_dir(const char *path)
@@ -928,15 +934,17 @@ int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},
+		{"watch", no_argument, NULL, 'w'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
 	};
 	const char *db = DEFAULT_DB;
-	int c;
-	while ((c = getopt_long(argc, argv, "d:hV", opts, NULL)) != -1) {
+	int c, watching = 0;
+	while ((c = getopt_long(argc, argv, "d:whV", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
+		case 'w': watching = 1; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': puts("finews-import " FINEWS_VERSION); return 0;
 		default: usage(stderr); return 2;
@@ -953,6 +961,8 @@ int main(int argc, char **argv)
 	/* A reader of stderr that goes away (| head) must not end the run:
 	 * the posts matter more than the messages. */
 	signal(SIGPIPE, SIG_IGN);
+	if (watching)
+		return watch_main(db, argv + optind, (size_t)(argc - optind));
 	size_t n = (size_t)(argc - optind);
 	struct import_item *items = xmalloc(n * sizeof *items);
 	for (size_t i = 0; i < n; i++)

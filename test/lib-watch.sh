@@ -42,8 +42,13 @@ watch_start() {
 	"$IMPORT" --db "$_db" --watch "$@" 2>"$WATCH_LOG" </dev/null &
 	WATCH_PID=$!
 	at_exit "kill $WATCH_PID"
-	wait_until 60 grep -q '^finews-import: watching' "$WATCH_LOG" ||
+	wait_until 60 _watching ||
 		{ sed 's/^/# /' "$WATCH_LOG"; ok 1 "the watcher starts"; done_testing; }
+}
+
+# it says it watches, or it has ended
+_watching() {
+	grep -q '^finews-import: watching' "$WATCH_LOG" || ! kill -0 "$WATCH_PID"
 }
 
 watch_stop() {
