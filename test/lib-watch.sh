@@ -10,11 +10,17 @@
 #                             it never did in time
 #   now_ms                    the time in milliseconds
 #   runs                      how many runs it has ended (summary lines)
+#   said_is PATTERN N         $WATCH_LOG has N lines matching PATTERN
+#   said_more PATTERN N       more than N
 #   post FILE TITLE           write a post of 2022-03-01 in category news
 #   hold DB SECONDS           hold the store's lock (flock, as finews-import
 #                             takes it) in the background, returning once
 #                             it is held; $HOLDER is its pid
 #   SAN                       1 when the programs have AddressSanitizer
+#   q DB SQL                  lib.sh's, waiting up to 5 s for a writer: the
+#                             watcher closes the store after each batch, and
+#                             the last connection to close checkpoints under
+#                             an exclusive lock ("database is locked")
 
 WATCH_PID=
 WATCH_LOG=
@@ -22,6 +28,8 @@ WATCH_EXIT=
 _watch_n=0
 SAN=0
 nm "$IMPORT" 2>/dev/null | grep -q __asan_init && SAN=1
+
+q() { sqlite3 -batch -noheader -cmd '.timeout 5000' "$1" "$2"; }
 
 now_ms() { date +%s%3N; }
 
@@ -58,6 +66,8 @@ watch_stop() {
 }
 
 runs() { grep -c ' added, .* failed, ' "$WATCH_LOG"; }
+said_is() { [ "$(grep -c -- "$1" "$WATCH_LOG")" -eq "$2" ]; }
+said_more() { [ "$(grep -c -- "$1" "$WATCH_LOG")" -gt "$2" ]; }
 
 post() {
 	printf -- '---\ntitle: "%s"\ndate: 2022-03-01 10:00:00 +0800\ncategories: news\n---\n%s的正文。\n' \

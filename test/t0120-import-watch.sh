@@ -40,7 +40,8 @@ serve "$DB"
 # sanitizers, which slow every program down).
 post "$P/2022-03-01-single.md" 单篇
 t0=$(now_ms)
-wait_until 5 sh -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' $BASE/news/2022/03/01/single.html)\" = 200 ]"
+answers() { [ "$(status_of "$1")" = 200 ]; }
+wait_until 5 answers /news/2022/03/01/single.html
 ok "$?" "a new post answers 200 through nginx"
 ms=$(($(now_ms) - t0))
 echo "# a new post readable through nginx $ms ms after its file was closed"
@@ -105,13 +106,13 @@ ok "$?" "a bad file: its error line"
 is "$(lines '2022-03-01-bad.md:')" 1 "said once"
 before=$(runs)
 printf 'title: 监视\ntimezone: Asia/Shanghai\n' >"$S/_config.yml"   # a full run
-wait_until 5 sh -c "[ \$(grep -c ' added, .* failed, ' $WATCH_LOG) -gt $before ]"
+wait_until 5 said_more ' added, .* failed, ' "$before"
 ok "$?" "_config.yml written: a full run"
 like "$(cat "$WATCH_LOG")" "_config.yml: written; reading every folder again" "which says why"
 like "$(tail -n 1 "$WATCH_LOG")" "1 failed" "the full run counts the bad file"
 is "$(lines '2022-03-01-bad.md:')" 1 "but does not say it again, unchanged"
 printf -- '---\ntitle: [还是坏的\n---\n坏文件。\n' >"$P/2022-03-01-bad.md"
-wait_until 3 sh -c "[ \$(grep -c '2022-03-01-bad.md:' $WATCH_LOG) = 2 ]"
+wait_until 3 said_is '2022-03-01-bad.md:' 2
 ok "$?" "changed and still bad: said again"
 post "$P/2022-03-01-bad.md" 修好了
 wait_until 3 in_store bad

@@ -82,7 +82,7 @@ is "$(grep -c 'trying again' "$WATCH_LOG")" 2 "two lines for two failures"
 waits=$(grep -c 'another import is writing' "$WATCH_LOG")
 hold "$DB" 30
 post "$P/2022-03-01-stopped.md" 停止
-wait_until 3 sh -c "[ \$(grep -c 'another import is writing' $WATCH_LOG) -gt $waits ]"
+wait_until 3 said_more 'another import is writing' "$waits"
 ok "$?" "the watcher waits for the lock again"
 t0=$(now_ms)
 watch_stop
