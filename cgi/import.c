@@ -2,11 +2,13 @@
  * import.c - finews-import, the only program that writes the store.
  *
  *   finews-import [--db FILE] [--prune] PATH...
+ *   finews-import [--db FILE] --watch FOLDER...
  *   finews-import [--db FILE] --remove [--reason TEXT] PATH|URL|infoCode...
  *   finews-import [--db FILE] --restore PATH|URL|infoCode...
  *
  * PATH is a Jekyll site folder (its _posts/ and old_post/), a folder of
- * post files or post files.  One run is one transaction.  Files whose
+ * post files or post files.  One run is one transaction (import_run(),
+ * which --watch, in watch.c, calls for each batch of changes).  Files whose
  * size and mtime are as last seen, or whose bytes hash as last seen, are
  * skipped; a bad file is reported as "path:line: reason" and the rest go
  * in; a file that is not a post gets "path: skipped: why".
@@ -42,12 +44,14 @@
 
 #include "config.h"
 #include "entry.h"
+#include "import.h"
 #include "log.h"
 #include "post.h"
 #include "sanitize.h"
 #include "store.h"
 #include "takedown.h"
 #include "util.h"
+#include "watch.h"
 
 #define DEFAULT_DB "finews.db"
 #define DEFAULT_TZ "Asia/Shanghai"
@@ -60,7 +64,7 @@
 			       writer is done with the ones before it, so
 			       their peaks of memory never add up */
 
-enum outcome { SKIP, UNCHANGED, TOUCHED, PARSED, FAILED, TAKEN_DOWN };
+enum outcome { SKIP, UNCHANGED, TOUCHED, PARSED, FAILED, TAKEN_DOWN, VANISHED };
 
 /* One post file to read, with its site's time zone and the folder it is
  * in ("_posts", "old_post", ""), and what became of it. */
@@ -69,6 +73,7 @@ struct job {
 	const char *tz;
 	const char *folder;
 	int known;                   /* the store has seen this file */
+	int64_t ctime;               /* its inode's last change, when read */
 	struct file_state was, now;
 	enum outcome outcome;
 	struct entry entry;          /* when PARSED */
@@ -108,19 +113,23 @@ struct run {
 	long unrestored;             /* of them, those taken down nowhere */
 	char **prune;                /* --prune: the folders given */
 	size_t nprune;
+	const struct import_hooks *hooks;  /* never NULL */
 };
 
 static void usage(FILE *f)
 {
 	fputs("usage: finews-import [--db FILE] [--prune] PATH...\n"
+	      "       finews-import [--db FILE] --watch FOLDER...\n"
 	      "       finews-import [--db FILE] --remove [--reason TEXT] PATH|URL|infoCode...\n"
 	      "       finews-import [--db FILE] --restore PATH|URL|infoCode...\n"
 	      "Import Jekyll posts into the finews store (default ./" DEFAULT_DB ").\n"
 	      "PATH is a site folder (with _config.yml, _posts/ and old_post/),\n"
 	      "a folder of posts, or post files named YYYY-MM-DD-slug.md|markdown|html.\n"
 	      "--prune also removes the posts whose files under the folders given\n"
-	      "were deleted.  --remove takes posts down (their URLs answer 410 Gone,\n"
-	      "later imports skip their files); --restore brings them back.\n", f);
+	      "were deleted.  --watch imports the folders, then each post as soon\n"
+	      "as it is written, until SIGTERM or SIGINT.  --remove takes posts\n"
+	      "down (their URLs answer 410 Gone, later imports skip their files);\n"
+	      "--restore brings them back.\n", f);
 }
 
 static int is_dir(const char *path)
@@ -237,6 +246,26 @@ static const char *folder_label(const char *dir)
 	       !strcmp(base, "old_post") ? "old_post" : "";
 }
 
+int import_classify(const char *path, const char *name, const char **why)
+{
+	struct stat st;
+	int link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode), gone = 0;
+	*why = NULL;
+	if (link && stat(path, &st) < 0)
+		*why = "a broken symbolic link";
+	else if (!link && lstat(path, &st) < 0)
+		*why = strerror(gone = errno);
+	else if (S_ISDIR(st.st_mode))
+		*why = name[0] == '.' || name[0] == '_' ? "a folder Jekyll skips "
+			"(its name starts with '.' or '_')" : NULL;
+	else if (!S_ISREG(st.st_mode))
+		*why = "not a regular file";
+	else
+		source_for(name, why);
+	errno = gone;   /* ENOENT: it went away */
+	return *why ? -1 : S_ISDIR(st.st_mode) ? IMPORT_FOLDER : IMPORT_FILE;
+}
+
 /* Every post file under dir, as Jekyll reads _posts (subfolders too);
  * every other file is named with the reason it is not imported. */
 static void walk(struct run *r, const char *dir, const char *folder,
@@ -247,8 +276,12 @@ static void walk(struct run *r, const char *dir, const char *folder,
 		skip(r, dir, "a folder already read (a symbolic link to it, or a loop)");
 		return;
 	}
+	if (r->hooks->folder)   /* before it is read: nothing written after goes unseen */
+		r->hooks->folder(r->hooks->arg, dir, folder, tz);
 	DIR *d = opendir(dir);
 	if (!d) {
+		if (r->hooks->watching && errno == ENOENT)
+			return;   /* gone since it was seen */
 		say(dir, 1, "unreadable: ", strerror(errno));
 		r->failed++;
 		return;
@@ -267,26 +300,18 @@ static void walk(struct run *r, const char *dir, const char *folder,
 		qsort(names, n, sizeof *names, name_cmp);
 	for (size_t i = 0; i < n; i++) {
 		char *path = join(dir, names[i]);
-		struct stat st;
 		const char *why;
-		int link = lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
-		if (link && stat(path, &st) < 0) {
-			skip(r, path, "a broken symbolic link");
-		} else if (!link && lstat(path, &st) < 0) {
-			skip(r, path, strerror(errno));
-		} else if (S_ISDIR(st.st_mode)) {
-			if (names[i][0] == '.' || names[i][0] == '_')
-				skip(r, path, "a folder Jekyll skips "
-				     "(its name starts with '.' or '_')");
-			else
-				walk(r, path, folder, tz);
-		} else if (!S_ISREG(st.st_mode)) {
-			skip(r, path, "not a regular file");
-		} else if (!source_for(names[i], &why)) {
-			skip(r, path, why);
-		} else {
+		switch (import_classify(path, names[i], &why)) {
+		case IMPORT_FOLDER:
+			walk(r, path, folder, tz);
+			break;
+		case IMPORT_FILE:
 			add_job(r, path, tz, folder);
 			path = NULL;
+			break;
+		default:
+			if (!(r->hooks->watching && errno == ENOENT))
+				skip(r, path, why);
 		}
 		free(path);
 		free(names[i]);
@@ -300,11 +325,41 @@ static const char *base_name(const char *path)
 	return strrchr(path, '/') + 1;
 }
 
-/* Turn one command-line PATH into jobs: a site folder's _posts/, then
- * its old_post/ (the archive, whose versions are the newer), a folder,
- * or one file. */
-static int gather(struct run *r, const char *arg)
+/* A site folder's _posts/, then its old_post/ (the archive, whose
+ * versions are the newer). */
+static void gather_site(struct run *r, const char *abs)
 {
+	char *posts = join(abs, "_posts");
+	char *config = join(abs, "_config.yml");
+	char *archive = join(abs, "old_post");
+	const char *tz = read_site(r, config);
+	if (is_dir(posts))
+		walk(r, posts, "_posts", tz);
+	if (is_dir(archive))
+		walk(r, archive, "old_post", tz);
+	free(archive);
+	free(config);
+	free(posts);
+}
+
+/* Turn one item into jobs; a command-line PATH is a site folder (it has
+ * _posts/), a folder, or one file. */
+static int gather(struct run *r, const struct import_item *it)
+{
+	switch (it->kind) {
+	case IMPORT_SITE:
+		gather_site(r, it->path);
+		return 0;
+	case IMPORT_FOLDER:
+		walk(r, it->path, it->folder, it->tz);
+		return 0;
+	case IMPORT_FILE:
+		add_job(r, xstrdup(it->path), it->tz, it->folder);
+		return 0;
+	case IMPORT_PATH:
+		break;
+	}
+	const char *arg = it->path;
 	char *abs = realpath(arg, NULL);
 	if (!abs) {
 		say(arg, 1, "unreadable: ", strerror(errno));
@@ -313,14 +368,7 @@ static int gather(struct run *r, const char *arg)
 	}
 	char *posts = join(abs, "_posts");
 	if (is_dir(posts)) {                            /* a site folder */
-		char *config = join(abs, "_config.yml");
-		char *archive = join(abs, "old_post");
-		const char *tz = read_site(r, config);
-		walk(r, posts, "_posts", tz);
-		if (is_dir(archive))
-			walk(r, archive, "old_post", tz);
-		free(archive);
-		free(config);
+		gather_site(r, abs);
 	} else if (is_dir(abs)) {                       /* a folder of posts */
 		char *config = join(abs, "../_config.yml");
 		walk(r, abs, folder_label(abs), read_site(r, config));
@@ -499,6 +547,84 @@ static char *taken_down(const char *path)
 	return buf_steal(&b);
 }
 
+/* The memo's entry for path, or where it would go (*at). */
+static struct bad_file *memo_find(struct import_memo *m, const char *path,
+				  size_t *at)
+{
+	size_t lo = 0, hi = m ? m->n : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(path, m->v[mid].path);
+		if (c == 0)
+			return &m->v[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	*at = lo;
+	return NULL;
+}
+
+/* Remember that j's file, as it is now, failed. */
+static void memo_put(struct import_memo *m, const struct job *j)
+{
+	size_t at;
+	struct bad_file *b = memo_find(m, j->path, &at);
+	if (!b) {
+		m->v = xrealloc(m->v, (m->n + 1) * sizeof *m->v);
+		memmove(&m->v[at + 1], &m->v[at], (m->n - at) * sizeof *m->v);
+		m->n++;
+		b = &m->v[at];
+		b->path = xstrdup(j->path);
+	}
+	b->size = j->now.size;
+	b->ctime = j->ctime;
+	b->round = m->round;
+}
+
+static void memo_drop(struct import_memo *m, const char *path)
+{
+	size_t at;
+	struct bad_file *b = memo_find(m, path, &at);
+	if (!b)
+		return;
+	free(b->path);
+	at = (size_t)(b - m->v);
+	memmove(b, b + 1, (m->n - at - 1) * sizeof *m->v);
+	m->n--;
+}
+
+/* 1 when j's file failed before and has not changed since. */
+static int memo_known(struct import_memo *m, const struct job *j)
+{
+	size_t at;
+	struct bad_file *b = memo_find(m, j->path, &at);
+	if (!b || b->size != j->now.size || b->ctime != j->ctime)
+		return 0;
+	b->round = m->round;
+	return 1;
+}
+
+void import_memo_prune(struct import_memo *m)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < m->n; i++)
+		if (m->v[i].round == m->round)
+			m->v[kept++] = m->v[i];
+		else
+			free(m->v[i].path);
+	m->n = kept;
+}
+
+void import_memo_free(struct import_memo *m)
+{
+	m->round++;
+	import_memo_prune(m);
+	free(m->v);
+	m->v = NULL;
+}
+
 /* Stage 1, in the writer: is the file as the store last saw it? */
 static int check(struct run *r, struct job *j)
 {
@@ -513,8 +639,20 @@ static int check(struct run *r, struct job *j)
 		return gone < 0 ? -1 : 0;
 	}
 	if (stat(j->path, &st) < 0) {
+		if (r->hooks->watching && errno == ENOENT) {
+			j->outcome = VANISHED;
+			return 0;
+		}
 		j->outcome = FAILED;
 		j->message = message(j->path, 1, "unreadable: ", strerror(errno));
+		return 0;
+	}
+	j->now.size = st.st_size;
+	j->now.mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+	j->ctime = (int64_t)st.st_ctim.tv_sec * 1000000000 + st.st_ctim.tv_nsec;
+	if (!(j->known && j->was.size == j->now.size &&
+	      j->was.mtime == j->now.mtime) && memo_known(r->hooks->memo, j)) {
+		j->outcome = FAILED;   /* said already, counted again */
 		return 0;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -527,8 +665,6 @@ static int check(struct run *r, struct job *j)
 		j->message = too_large(j->path, st.st_size);
 		return 0;
 	}
-	j->now.size = st.st_size;
-	j->now.mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
 	j->now.post_id = j->known ? j->was.post_id : 0;
 	if (j->known && j->was.size == j->now.size && j->was.mtime == j->now.mtime)
 		j->outcome = UNCHANGED;
@@ -536,11 +672,15 @@ static int check(struct run *r, struct job *j)
 }
 
 /* Stage 2, in the reader: read, hash and parse a file. */
-static void parse(struct job *j)
+static void parse(struct job *j, int watching)
 {
 	char *data;
 	size_t len;
 	if (read_file_max(j->path, FILE_MAX, &data, &len) < 0) {
+		if (watching && errno == ENOENT) {
+			j->outcome = VANISHED;
+			return;
+		}
 		j->outcome = FAILED;
 		j->message = errno == EFBIG ? too_large(j->path, FILE_MAX + 1) :
 			errno == ENODEV ? message(j->path, 1, "not a regular file", "") :
@@ -591,7 +731,7 @@ static void *reader(void *arg)
 		if (stop)
 			break;
 		if (r->jobs[i].outcome == SKIP)
-			parse(&r->jobs[i]);
+			parse(&r->jobs[i], r->hooks->watching);
 		pthread_mutex_lock(&q->lock);
 		if (r->jobs[i].outcome == PARSED)
 			q->bytes += (size_t)r->jobs[i].now.size;
@@ -626,6 +766,8 @@ static int store_job(struct run *r, size_t i)
 		break;
 	case FAILED:
 		r->failed++;
+		if (r->hooks->memo && j->message && j->ctime)
+			memo_put(r->hooks->memo, j);
 		break;
 	case TAKEN_DOWN:
 		r->skipped++;
@@ -642,8 +784,11 @@ static int store_job(struct run *r, size_t i)
 		entry_free(&j->entry);
 		break;
 	case SKIP:
+	case VANISHED:
 		break;
 	}
+	if (r->hooks->memo && j->outcome != FAILED)
+		memo_drop(r->hooks->memo, j->path);
 	pthread_mutex_lock(&q->lock);
 	if (j->outcome == PARSED)
 		q->bytes -= (size_t)j->now.size;
@@ -734,7 +879,8 @@ static int rederive(struct run *r)
 
 static void restore_add(const char *path, void *arg)
 {
-	gather(arg, path);
+	struct import_item it = { .kind = IMPORT_PATH, .path = path };
+	gather(arg, &it);
 }
 
 /* --restore: the records go, and the files still there come in. */
@@ -784,9 +930,10 @@ static int import_all(struct run *r)
  * One import at a time: a second one waits its turn rather than failing
  * on SQLite's busy timeout.  The lock is flock(2) on the store file itself
  * (SQLite's own locks are fcntl(2) locks, which flock does not touch),
- * held until the program ends.  Returns the descriptor, or -1.
+ * held until the run ends.  Returns the descriptor, or -1.  A watcher
+ * waits in steps, so that it can give up (h->interrupted).
  */
-static int take_lock(const char *db)
+static int take_lock(const char *db, const struct import_hooks *h)
 {
 	int fd = open(db, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
 	if (fd < 0) {
@@ -797,8 +944,16 @@ static int take_lock(const char *db)
 		return fd;
 	log_info("finews-import: another import is writing %s; "
 		 "waiting for it to finish", db);
-	while (flock(fd, LOCK_EX) < 0)
-		if (errno != EINTR) {
+	int step = h->interrupted ? LOCK_NB : 0;
+	while (flock(fd, LOCK_EX | step) < 0)
+		if (step && errno == EWOULDBLOCK) {
+			if (h->interrupted(h->arg, 100)) {
+				log_info("finews-import: stopped while waiting; "
+					 "the store is unchanged");
+				close(fd);
+				return -1;
+			}
+		} else if (errno != EINTR) {
 			say(db, 0, "cannot lock the store: ", strerror(errno));
 			close(fd);
 			return -1;
@@ -828,10 +983,10 @@ static void run_free(struct run *r)
 }
 
 /* --prune: the folders among the PATHs given, as realpath names them. */
-static void prune_folders(struct run *r, char **args, int n)
+static void prune_folders(struct run *r, const struct import_item *items, size_t n)
 {
-	for (int i = 0; i < n; i++) {
-		char *abs = realpath(args[i], NULL);
+	for (size_t i = 0; i < n; i++) {
+		char *abs = realpath(items[i].path, NULL);
 		if (abs && is_dir(abs)) {
 			r->prune = xrealloc(r->prune, (r->nprune + 1) * sizeof *r->prune);
 			r->prune[r->nprune++] = abs;
@@ -845,7 +1000,8 @@ static void prune_folders(struct run *r, char **args, int n)
 static int remove_posts(const char *db, char **args, int n, const char *reason)
 {
 	struct store s;
-	int rc = 2, lock = take_lock(db);
+	static const struct import_hooks none;
+	int rc = 2, lock = take_lock(db, &none);
 	if (lock >= 0 && store_open(&s, db, 0) == 0) {
 		rc = takedown_remove(&s, args, n, reason);
 		store_close(&s);
@@ -855,65 +1011,23 @@ static int remove_posts(const char *db, char **args, int n, const char *reason)
 	return rc;
 }
 
-int main(int argc, char **argv)
+int import_run(const char *db, const struct import_item *items, size_t n,
+	       const struct import_hooks *hooks)
 {
-	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"remove", no_argument, NULL, 'r'},
-		{"restore", no_argument, NULL, 'R'},
-		{"prune", no_argument, NULL, 'p'},
-		{"reason", required_argument, NULL, 'm'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{0, 0, 0, 0},
-	};
-	const char *db = DEFAULT_DB, *reason = NULL;
-	int c, removing = 0, restoring = 0, pruning = 0;
-	while ((c = getopt_long(argc, argv, "d:hV", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': db = optarg; break;
-		case 'r': removing = 1; break;
-		case 'R': restoring = 1; break;
-		case 'p': pruning = 1; break;
-		case 'm': reason = optarg; break;
-		case 'h': usage(stdout); return 0;
-		case 'V': puts("finews-import " FINEWS_VERSION); return 0;
-		default: usage(stderr); return 2;
-		}
-	}
-	if (optind == argc || removing + restoring + pruning > 1 ||
-	    (reason && !removing)) {
-		usage(stderr);
-		return 2;
-	}
-	if ((removing || restoring) && access(db, F_OK) != 0) {
-		say(db, 0, "no store to take posts from or give them back to: ",
-		    strerror(errno));
-		return 2;
-	}
-	if (removing)
-		return remove_posts(db, argv + optind, argc - optind, reason);
+	static const struct import_hooks none;
 	double t0 = now();
 	struct run r = {0};
-	/* A fixed threshold: each post's large buffers are mapped and given
-	 * back when freed; glibc's sliding one (up to 32 MB) would keep them
-	 * in the heap, fragmented between the two threads. */
-	mallopt(M_MMAP_THRESHOLD, 1 << 20);
-	/* A reader of stderr that goes away (| head) must not end the run:
-	 * the posts matter more than the messages. */
-	signal(SIGPIPE, SIG_IGN);
+	r.hooks = hooks ? hooks : &none;
 	pthread_mutex_init(&r.pipe.lock, NULL);
 	pthread_cond_init(&r.pipe.cond, NULL);
-	if (restoring) {
-		r.restore = argv + optind;
-		r.nrestore = argc - optind;
-	}
-	for (int i = optind; i < argc && !restoring; i++)
-		gather(&r, argv[i]);
-	if (pruning)
-		prune_folders(&r, argv + optind, argc - optind);
+	r.restore = r.hooks->restore;
+	r.nrestore = r.hooks->nrestore;
+	for (size_t i = 0; i < n; i++)
+		gather(&r, &items[i]);
+	if (r.hooks->prune)
+		prune_folders(&r, items, n);
 	r.progress = isatty(2) && r.njobs >= 1000;
-	int rc = 1, lock = take_lock(db);
+	int rc = 1, lock = take_lock(db, r.hooks);
 	if (lock >= 0 && store_open(&r.store, db, 0) == 0) {
 		rc = import_all(&r) < 0 ? 2 : r.failed || r.unrestored ? 1 : 0;
 		store_close(&r.store);
@@ -926,7 +1040,7 @@ int main(int argc, char **argv)
 	if (rc != 2 && r.skipped)
 		log_info("finews-import: %ld files skipped, each named "
 			 "above with why", r.skipped);
-	if (rc != 2 && pruning)
+	if (rc != 2 && r.hooks->prune)
 		log_info("finews-import: %ld posts pruned (their files "
 			 "were deleted)", r.pruned);
 	if (rc != 2)
@@ -938,5 +1052,72 @@ int main(int argc, char **argv)
 	run_free(&r);
 	pthread_mutex_destroy(&r.pipe.lock);
 	pthread_cond_destroy(&r.pipe.cond);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"watch", no_argument, NULL, 'w'},
+		{"remove", no_argument, NULL, 'r'},
+		{"restore", no_argument, NULL, 'R'},
+		{"prune", no_argument, NULL, 'p'},
+		{"reason", required_argument, NULL, 'm'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{0, 0, 0, 0},
+	};
+	const char *db = DEFAULT_DB, *reason = NULL;
+	int c, watching = 0, removing = 0, restoring = 0, pruning = 0;
+	while ((c = getopt_long(argc, argv, "d:hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'w': watching = 1; break;
+		case 'r': removing = 1; break;
+		case 'R': restoring = 1; break;
+		case 'p': pruning = 1; break;
+		case 'm': reason = optarg; break;
+		case 'h': usage(stdout); return 0;
+		case 'V': puts("finews-import " FINEWS_VERSION); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (optind == argc || watching + removing + restoring + pruning > 1 ||
+	    (reason && !removing)) {
+		usage(stderr);
+		return 2;
+	}
+	if ((removing || restoring) && access(db, F_OK) != 0) {
+		say(db, 0, "no store to take posts from or give them back to: ",
+		    strerror(errno));
+		return 2;
+	}
+	/* A fixed threshold: each post's large buffers are mapped and given
+	 * back when freed; glibc's sliding one (up to 32 MB) would keep them
+	 * in the heap, fragmented between the two threads. */
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+	/* A reader of stderr that goes away (| head) must not end the run:
+	 * the posts matter more than the messages. */
+	signal(SIGPIPE, SIG_IGN);
+	if (removing)
+		return remove_posts(db, argv + optind, argc - optind, reason);
+	if (watching)
+		return watch_main(db, argv + optind, (size_t)(argc - optind));
+	struct import_hooks asked = {0};
+	size_t n = 0;
+	if (restoring) {
+		asked.restore = argv + optind;
+		asked.nrestore = argc - optind;
+	} else {
+		n = (size_t)(argc - optind);
+	}
+	asked.prune = pruning;
+	struct import_item *items = xmalloc((n ? n : 1) * sizeof *items);
+	for (size_t i = 0; i < n; i++)
+		items[i] = (struct import_item){ .kind = IMPORT_PATH,
+						 .path = argv[optind + i] };
+	int rc = import_run(db, items, n, &asked);
+	free(items);
 	return rc;
 }

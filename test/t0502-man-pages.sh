@@ -6,10 +6,9 @@
 
 command -v mandoc >/dev/null || skip_all "no mandoc (make deps installs it)"
 
-# Options the man page documents that finews-import does not have yet:
-# they come with the branches that implement them (--watch; --remove,
-# --restore and --prune).  Once merged, this list is to be emptied.
-PENDING_IMPORT="--watch"
+# Options a man page may document before its program has them (while
+# they are being built): none now.
+PENDING_IMPORT=""
 
 # lint PAGE: mandoc's messages, but those about manuals this machine does
 # not have (finews's own are not installed while testing) and its index.
