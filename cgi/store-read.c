@@ -193,15 +193,22 @@ int store_article_by_slug(struct store *s, const char *slug,
 	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
 }
 
-int store_article_paths(struct store *s, const char *day, const char *slug,
-			pair_fn fn, void *arg)
+/* The pairs statement id gives for a day and a slug. */
+static int day_slug_pairs(struct store *s, enum stmt_id id, const char *day,
+			  const char *slug, pair_fn fn, void *arg)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_ARTICLE_PATHS);
+	sqlite3_stmt *st = store_stmt(s, id);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC);
 	return each_row(s, st, each_pair, (struct to){.pair = fn, .arg = arg});
+}
+
+int store_article_paths(struct store *s, const char *day, const char *slug,
+			pair_fn fn, void *arg)
+{
+	return day_slug_pairs(s, ST_ARTICLE_PATHS, day, slug, fn, arg);
 }
 
 int store_neighbour(struct store *s, int64_t category, const struct post_row *p,
@@ -399,12 +406,7 @@ int store_sitemap_tags(struct store *s, dated_fn fn, void *arg)
 int store_gone_at(struct store *s, const char *day, const char *slug,
 		  pair_fn fn, void *arg)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_GONE_AT);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, slug, -1, SQLITE_STATIC);
-	return each_row(s, st, each_pair, (struct to){.pair = fn, .arg = arg});
+	return day_slug_pairs(s, ST_GONE_AT, day, slug, fn, arg);
 }
 
 /* 1 when st has a row, 0 when not, -1 on an error. */
