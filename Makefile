@@ -141,6 +141,10 @@ bench-scale: deps all
 bench-publish: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench-publish.sh
 
+# What rsync sends a replica for one new post, on an N-post store.
+bench-publish-sync: deps all
+	@FINEWS_BIN=$(CURDIR)/build sh test/bench-publish-sync.sh $(if $(filter command line,$(origin N)),$(N),20000)
+
 bench-import: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench-import.sh $(N)
 
@@ -334,5 +338,5 @@ clean:
 # Keep generated sources (build/sql/*.c) and objects between runs.
 .SECONDARY:
 
-.PHONY: all deps deps-check test run bench bench-scale bench-publish \
+.PHONY: all deps deps-check test run bench bench-scale bench-publish bench-publish-sync \
 	bench-import bench-search bench-burst fuzz clean
