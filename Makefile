@@ -43,7 +43,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 
 SQL := $(patsubst %.sql,%.o,$(wildcard sql/*.sql))
 COMMON := cgi/date.o cgi/derive.o cgi/source.o cgi/source-jekyll.o cgi/sanitize.o cgi/store.o cgi/store-file.o cgi/log.o cgi/trigrams.o cgi/util.o $(SQL)
-IMPORT := cgi/import.o cgi/watch.o cgi/config.o cgi/store-import.o cgi/takedown.o cgi/request.o
+IMPORT := cgi/import.o cgi/watch.o cgi/config.o cgi/store-import.o cgi/takedown.o cgi/request.o cgi/store-publish.o
 SERVE := cgi/finews.o cgi/master.o cgi/listen.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
 	cgi/ui-home.o cgi/ui-list.o cgi/ui-category.o cgi/ui-tag.o \
 	cgi/ui-article.o cgi/ui-share.o cgi/ui-search.o cgi/search.o \
@@ -140,6 +140,10 @@ bench-scale: deps all
 # One new post readable: Jekyll's rebuild against finews-import (needs jekyll).
 bench-publish: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench-publish.sh
+
+# What rsync sends a replica for one new post, on an N-post store.
+bench-publish-sync: deps all
+	@FINEWS_BIN=$(CURDIR)/build sh test/bench-publish-sync.sh $(if $(filter command line,$(origin N)),$(N),20000)
 
 bench-import: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench-import.sh $(N)
@@ -334,5 +338,5 @@ clean:
 # Keep generated sources (build/sql/*.c) and objects between runs.
 .SECONDARY:
 
-.PHONY: all deps deps-check test run bench bench-scale bench-publish \
+.PHONY: all deps deps-check test run bench bench-scale bench-publish bench-publish-sync \
 	bench-import bench-search bench-burst fuzz clean

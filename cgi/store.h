@@ -212,6 +212,10 @@ int store_site_modified(struct store *s, int64_t t);
 /* A run ended at t with result ("3 added, 0 updated, 12 unchanged, 0
  * failed"): the site keys import_finished and import_result (/_status). */
 int store_import_finished(struct store *s, int64_t t, const char *result);
+/* Publish a snapshot of s (open, read-only will do) as DIR/finews.db,
+ * unless the one there has s's content (store-publish.c): 0, or -1
+ * (said on stderr). */
+int store_publish(struct store *s, const char *dir);
 /* 1 when the value changed, 0 when it was already so, -1 on an error. */
 int store_site_set(struct store *s, const char *key, const char *value);
 /* The site's value for key (malloc'ed), or NULL when it has none. */
