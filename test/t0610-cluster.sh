@@ -90,7 +90,7 @@ front() {
 	port=$(_free_port)
 	sh "$TOP/conf/nginx-conf.sh" "$1" 127.0.0.1 "$port" "$1/none.sock" nocache
 	sed -e "s|@HOST@|127.0.0.1|; s|@PORT@|$port|; s|@REPLICA1@|$2|; s|@REPLICA2@|$3|" \
-	    -e "s|@CACHE_DIR@|$1/front-cache|" \
+	    -e "s|@CACHE_DIR@|$1/front-cache|; s|@LOG_DIR@|$1|" \
 		"$TOP/conf/finews-cluster.nginx" >"$1/finews-server.conf"
 	nginx_on "$1" 127.0.0.1
 	FRONT=http://127.0.0.1:$port
@@ -264,17 +264,33 @@ netns_phase() {
 	NETNS_EXEC=
 	front "$T/front2" "$addr_a" "$addr_c"
 	FRONT=http://127.0.0.1:$port
-	load 6 --latency &
+	# the load lasts past the cut by more than the front's read timeout
+	# (5 s), so that requests on their way to c when it was cut are
+	# answered (by a) and counted
+	load 9 --latency &
 	wrk_pid=$!
 	sleep 2
 	ip netns exec "$ns" ip link set "fn$$n" down
 	wait "$wrk_pid"
+	grep -q 'timed out' "$T/front2/error.log"
+	ok $? "the front timed out on replica c (its error log)"
 	report "replica c's link down"
-	p99=$(awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
-		print (u == "us" ? v / 1000 : u == "s" ? v * 1000 : u == "m" ? v * 60000 : v) }' "$T/wrk")
-	echo "# p99 latency ${p99} ms (connect timeout 500 ms)"
-	ok $(awk -v p="$p99" 'BEGIN { exit !(p != "" && p < 500) }' && echo 0 || echo 1) \
-		"p99 latency within the connect timeout (${p99} ms < 500 ms)"
+	# wrk's latencies are corrected for coordinated omission: a request
+	# held 5 s on one of its 8 connections counts as the many it would
+	# have sent meanwhile.  Each reader's own wait is the front's
+	# $request_time, in its log: that is the p99 asserted.
+	echo "# wrk (coordinated-omission corrected): $(grep -A4 'Latency Distribution' "$T/wrk" | tail -4 | tr -s ' \n' ' ')"
+	awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^"GET|^"HEAD/) { print $(i + 5); break } }' \
+		"$T/front2/front-access.log" | sort -n >"$T/times"
+	n=$(wc -l <"$T/times")
+	p99=$(sed -n "$(( (n * 99 + 99) / 100 ))p" "$T/times")
+	max=$(tail -1 "$T/times")
+	slow=$(awk '$1 >= 0.5' "$T/times" | wc -l)
+	echo "# the front's answers: $n, p99 ${p99} s, max ${max} s, $slow of them 0.5 s or more"
+	ok $(awk -v p="$p99" 'BEGIN { exit !(p != "" && p < 0.5) }' && echo 0 || echo 1) \
+		"p99 of the readers' waits within the connect timeout (${p99} s < 0.5 s)"
+	ok $(awk -v p="$max" 'BEGIN { exit !(p != "" && p < 6.5) }' && echo 0 || echo 1) \
+		"no reader waits longer than the read timeout and one more try (${max} s < 6.5 s)"
 	return 0
 }
 if [ "$(id -u)" = 0 ] && command -v ip >/dev/null && ip netns list >/dev/null 2>&1; then
