@@ -168,6 +168,13 @@ int store_moved(const struct store *s);
 /* Which file path names now: 0, or -1 with errno. */
 int store_file_id(const char *path, struct store_id *id);
 int store_id_same(const struct store_id *a, const struct store_id *b);
+/* A cheap check of a store just opened read-only, before it replaces
+ * one that serves: its header (an SQLite file, not shorter than the
+ * pages it counts) and its site table.  0, or -1 and why in why. */
+int store_check(struct store *s, char *why, size_t size);
+/* Its header's part: NULL when the file at path looks whole, else why
+ * not, written in why. */
+const char *store_file_check(const char *path, char *why, size_t size);
 /* Open file-owner, creating it, and take its lock: the descriptor, or
  * -1 (logged) when it cannot be had. */
 int store_owner_lock(const char *file);
