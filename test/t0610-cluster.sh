@@ -11,6 +11,7 @@
 . "$(dirname "$0")/lib-http.sh"
 
 command -v wrk >/dev/null || skip_all "no wrk (make deps installs it)"
+command -v rsync >/dev/null || skip_all "no rsync (make deps installs it)"
 [ -x "$FCGI" ] || bail "no $FCGI"
 "$GEN" "$T/site" 300
 "$IMPORT" --db "$T/w.db" "$T/site" 2>/dev/null
@@ -22,16 +23,10 @@ next_post=300
 # publish: the writer's snapshot into $PUB.
 publish() { "$IMPORT" --db "$T/w.db" --publish "$PUB" 2>>"$T/publish.log"; }
 
-# sync R: replica R's served store from the snapshot, as its timer would:
-# with conf/finews-replica-sync once it is there, else a copy renamed
-# into place.
+# sync R: replica R's served store from the snapshot, as its timer would
+# (rsync to a copy kept beside it, checked, renamed into place).
 sync_replica() {
-	if [ -f "$SYNC" ]; then
-		sh "$SYNC" "$PUB/finews.db" "$T/r$1/finews.db" >>"$T/sync.log" 2>&1
-	else
-		cp "$PUB/finews.db" "$T/r$1/.finews.db.new" &&
-			mv "$T/r$1/.finews.db.new" "$T/r$1/finews.db"
-	fi
+	sh "$SYNC" "$PUB/finews.db" "$T/r$1/finews.db" >>"$T/sync.log" 2>&1
 }
 
 # post: one new post imported on the writer; prints its URL.
@@ -235,15 +230,31 @@ before=$(q "$T/ra/finews.db" "SELECT count(*) FROM posts")
 cp "$PUB/finews.db" "$T/whole.db"
 size=$(wc -c <"$PUB/finews.db")
 head -c $((size / 2)) "$T/whole.db" >"$PUB/.cut" && mv "$PUB/.cut" "$PUB/finews.db"
-if [ -f "$SYNC" ]; then
-	sh "$SYNC" "$PUB/finews.db" "$T/ra/finews.db" >"$T/cut.out" 2>&1
-	is "$?" 1 "finews-replica-sync refuses a truncated snapshot (exit 1)"
-	is "$(q "$T/ra/finews.db" "SELECT count(*) FROM posts")" "$before" "the replica's store is left as it was"
-else
-	ok 0 "# SKIP conf/finews-replica-sync is not there yet: its refusal is not tested"
-fi
-is "$(_code "$FRONT$url")" 200 "the old content keeps being served"
+sh "$SYNC" "$PUB/finews.db" "$T/ra/finews.db" >"$T/cut.out" 2>&1
+is "$?" 1 "finews-replica-sync refuses a truncated snapshot (exit 1)"
+like "$(cat "$T/cut.out")" "refused" "and says so ($(head -c 100 "$T/cut.out"))"
+is "$(q "$T/ra/finews.db" "SELECT count(*) FROM posts")" "$before" "the replica's store is left as it was"
+# Had it been moved into place anyway, finews.fcgi refuses it and goes
+# on with the store it has: every worker answers from it.  (Each worker
+# keeps the store it last opened: first every worker of a is made to
+# take the newest, with the post of step 4.)
+codes=
+for i in 1 2 3 4 5 6 7 8; do codes="$codes$(_code "http://$addr_a$url")"; done
+is "$codes" 200200200200200200200200 "replica a serves the post of step 4, 8 of 8"
+cp "$PUB/finews.db" "$T/ra/.cut" && mv "$T/ra/.cut" "$T/ra/finews.db"
+codes=
+for i in 1 2 3 4 5 6 7 8; do codes="$codes$(_code "http://$addr_a$url")"; done
+is "$codes" 200200200200200200200200 "replica a, its store replaced by a truncated one: the old content, 8 of 8"
+is "$(_code "$FRONT$url")" 200 "and through the front"
+BASE=http://$addr_a
+get /_status
+like "$(body)" "store_refused: [^ ]+ truncated" "replica a's /_status names the refusal"
+like "$(cat "$T/ra/fcgi.log")" "refused" "and its log"
 cp "$T/whole.db" "$PUB/finews.db"
+sync_replica a
+is "$?" 0 "the whole snapshot again: taken"
+get /_status
+unlike "$(body)" "^snapshot: *$" "replica a serves a snapshot again"
 
 # ---- 6. a replica's network cut (root, ip netns) --------------------------------
 netns_phase() {
