@@ -27,7 +27,7 @@ CXXFLAGS += -std=c++17 $(OPT) $(WARN)
 DEBS := build-essential pkg-config libsqlite3-dev sqlite3 libyaml-dev \
 	libcmark-dev libxxhash-dev libfcgi-dev libctemplate-dev libgumbo-dev nginx \
 	curl perl tidy libxml2-utils chromium fonts-noto-cjk libfcgi-bin \
-	python3-feedparser wrk time jekyll iproute2
+	python3-feedparser wrk time jekyll iproute2 rsync
 
 # Build flavours: build/ is optimised; build/san has the sanitizers on.
 B ?= build
@@ -218,11 +218,12 @@ DEBS += mandoc systemd strace debhelper dpkg-dev fakeroot lintian
 TEMPLATE_FILES := $(wildcard templates/*.tpl)
 # static/ but README's picture
 STATIC_FILES := $(filter-out static/screenshot-%,$(wildcard static/*))
-UNIT_FILES := finews.socket finews.service finews-import.service
+UNIT_FILES := finews.socket finews.service finews-import.service \
+	finews-replica-sync.service finews-replica-sync.timer
 MAN_FILES := man/finews-import.1 man/finews.fcgi.8
 
 # Every file make install writes, under $(DESTDIR).
-INSTALLED := $(BINDIR)/finews-import $(SBINDIR)/finews.fcgi \
+INSTALLED := $(BINDIR)/finews-import $(BINDIR)/finews-replica-sync $(SBINDIR)/finews.fcgi \
 	$(TEMPLATE_FILES:templates/%=$(DATADIR)/templates/%) \
 	$(STATIC_FILES:static/%=$(DATADIR)/static/%) \
 	$(DATADIR)/nginx/finews.nginx $(DATADIR)/nginx/finews-cache.conf \
@@ -298,6 +299,7 @@ install: build-install
 		"$(DESTDIR)$(DATADIR)/nginx" "$(DESTDIR)$(MANDIR)/man1" \
 		"$(DESTDIR)$(MANDIR)/man8" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(SYSUSERSDIR)"
 	$(INSTALL) -m 755 $(INSTALL_B)/finews-import "$(DESTDIR)$(BINDIR)/"
+	$(INSTALL) -m 755 conf/finews-replica-sync "$(DESTDIR)$(BINDIR)/"
 	$(INSTALL) -m 755 $(INSTALL_B)/finews.fcgi "$(DESTDIR)$(SBINDIR)/"
 	$(INSTALL) -m 644 $(TEMPLATE_FILES) "$(DESTDIR)$(DATADIR)/templates/"
 	$(INSTALL) -m 644 $(STATIC_FILES) "$(DESTDIR)$(DATADIR)/static/"

@@ -82,6 +82,7 @@ static int store_swap(struct ctx *c, const char *db, const struct store_id *id)
 	struct store next;
 	char why[sizeof c->refused.why] = "cannot be opened as a store";
 	memset(&next, 0, sizeof next);
+	/* the header first, while this process has no descriptor of it */
 	if (!store_file_check(db, why, sizeof why) && store_open(&next, db, 1) == 0 &&
 	    store_check(&next, why, sizeof why) == 0 && search_register(next.db) == 0) {
 		store_close(&c->store);

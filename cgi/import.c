@@ -1013,15 +1013,24 @@ static int remove_posts(const char *db, char **args, int n, const char *reason)
 	return rc;
 }
 
-/* --publish: a snapshot of the store db into dir. */
+/* --publish: a snapshot of the store db into dir.  The store is opened
+ * as a writer opens it (it writes nothing): the last connection to close
+ * then checkpoints and removes the -wal, -shm and -owner, as an import
+ * does; a read-only one would leave them. */
 static int publish_store(const char *db, const char *dir)
 {
 	struct store s;
-	if (!is_dir(dir)) {
-		say(dir, 0, "no folder to publish into: ", strerror(errno ? errno : ENOTDIR));
+	struct stat st;
+	int e = stat(dir, &st) < 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+	if (e) {
+		say(dir, 0, "no folder to publish into: ", strerror(e));
 		return -1;
 	}
-	if (store_open(&s, db, 1) < 0)
+	if (access(db, F_OK) != 0) {
+		say(db, 0, "no store to publish: ", strerror(errno));
+		return -1;
+	}
+	if (store_open(&s, db, 0) < 0)
 		return -1;
 	int rc = store_publish(&s, dir);
 	store_close(&s);

@@ -449,8 +449,6 @@ static int count_row(const char *key, const char *value, void *arg)
 int store_check(struct store *s, char *why, size_t size)
 {
 	long rows = 0;
-	if (store_file_check(s->path, why, size))
-		return -1;
 	if (store_site(s, count_row, &rows) < 0 || rows == 0) {
 		snprintf(why, size, "its site table cannot be read");
 		return -1;

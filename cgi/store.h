@@ -169,11 +169,14 @@ int store_moved(const struct store *s);
 int store_file_id(const char *path, struct store_id *id);
 int store_id_same(const struct store_id *a, const struct store_id *b);
 /* A cheap check of a store just opened read-only, before it replaces
- * one that serves: its header (an SQLite file, not shorter than the
- * pages it counts) and its site table.  0, or -1 and why in why. */
+ * one that serves: its site table is read.  0, or -1 and why in why. */
 int store_check(struct store *s, char *why, size_t size);
-/* Its header's part: NULL when the file at path looks whole, else why
- * not, written in why. */
+/* Before the file at path is opened: NULL when its header looks whole
+ * (an SQLite file, not shorter than the pages it counts), else why not,
+ * written in why.  Never while this process has the file open: closing
+ * any descriptor of a file drops every POSIX lock the process holds on
+ * it, SQLite's too (another process could then checkpoint and delete
+ * the -wal and -shm in use). */
 const char *store_file_check(const char *path, char *why, size_t size);
 /* Open file-owner, creating it, and take its lock: the descriptor, or
  * -1 (logged) when it cannot be had. */

@@ -25,6 +25,7 @@ like "$(q "$snap" "SELECT value FROM site WHERE key = 'published_at'")" "^[0-9]+
 is "$(q "$T/w.db" "SELECT count(*) FROM site WHERE key IN ('snapshot', 'published_at')")" 0 \
 	"the writer's store is not written"
 is "$(q "$snap" "SELECT count(*) FROM posts")" 600 "every post in it"
+is "$(ls "$T" | grep -c '^w\.db-')" 0 "nothing left beside the writer's store (-wal, -shm, -owner)"
 
 # the same pages from the writer's store and from the snapshot
 q "$T/w.db" "SELECT '/' || category_path || '/' || day || '/' || slug || '.html'
@@ -77,7 +78,7 @@ is "$(leftovers)" 0 "no temporary file left"
 # failures: no folder; a rename that fails (a folder in the way)
 "$IMPORT" --db "$T/w.db" --publish "$T/nowhere" 2>"$T/err"
 is "$?" 2 "no folder: exit 2"
-like "$(cat "$T/err")" "nowhere" "no folder: said"
+like "$(cat "$T/err")" "nowhere: no folder to publish into: No such file" "no folder: said"
 mkdir -p "$T/bad/finews.db"
 "$IMPORT" --db "$T/w.db" --publish "$T/bad" 2>"$T/err"
 is "$?" 2 "cannot rename: exit 2"
