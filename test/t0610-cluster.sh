@@ -5,8 +5,12 @@
 # nginx of conf/finews-cluster.nginx on 127.0.0.1.  Byte-identical copies
 # give identical answers; under load a replica killed, restarted and the
 # other stopped, five publishes, and (as root) a replica's network cut,
-# fail not one request; a new post is read through the front within 2 s
-# of its publish; a truncated snapshot is refused.
+# fail not one request (asserted: no non-2xx answer and no socket error
+# in wrk's report; one replica is always up while the other is down, so
+# failover alone carries it, the front's stale cache being checked apart
+# with both down); a new post is read through the front within 2 s of its
+# publish; a truncated snapshot is refused and the old store served;
+# /search is rate-limited at the front while pages are not.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-http.sh"
 
@@ -103,13 +107,16 @@ replica b 127.0.0.3
 front "$T/front" "$addr_a" "$addr_b"
 
 # ---- 1. the same answer from every replica ----------------------------------
+cmp -s "$T/ra/finews.db" "$T/rb/finews.db"
+ok $? "the replicas' stores are byte-identical"
+isnt_same=$([ "$(stat -c '%i %Y' "$T/ra/finews.db")" != "$(stat -c '%i %Y' "$T/rb/finews.db")" ] && echo 0 || echo 1)
+ok "$isnt_same" "in files with another inode and mtime"
 arts=$(q "$T/w.db" "SELECT '/' || category_path || '/' || day || '/' || slug || '.html'
 	FROM posts ORDER BY id LIMIT 13")
 urls="/ /emnews/ /emnews/?page=2 /feed.xml /tags/ /sitemap.xml /search?q=%E6%B1%BD%E8%BD%A6 $arts"
 is "$(echo $urls | wc -w)" 20 "20 URLs"
-same=0 n=0
+same=0
 for u in $urls; do
-	n=$((n + 1))
 	for r in a b; do
 		eval "a=\$addr_$r"
 		curl -s -g -o "$T/body.$r" -D "$T/head.$r" "http://$a$u"
