@@ -27,7 +27,7 @@ CXXFLAGS += -std=c++17 $(OPT) $(WARN)
 DEBS := build-essential pkg-config libsqlite3-dev sqlite3 libyaml-dev \
 	libcmark-dev libxxhash-dev libfcgi-dev libctemplate-dev libgumbo-dev nginx \
 	curl perl tidy libxml2-utils chromium fonts-noto-cjk libfcgi-bin \
-	python3-feedparser wrk time jekyll iproute2
+	python3-feedparser wrk time jekyll iproute2 rsync
 
 # Build flavours: build/ is optimised; build/san has the sanitizers on.
 B ?= build
@@ -43,7 +43,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 
 SQL := $(patsubst %.sql,%.o,$(wildcard sql/*.sql))
 COMMON := cgi/date.o cgi/derive.o cgi/source.o cgi/source-jekyll.o cgi/sanitize.o cgi/store.o cgi/store-file.o cgi/log.o cgi/trigrams.o cgi/util.o $(SQL)
-IMPORT := cgi/import.o cgi/watch.o cgi/config.o cgi/store-import.o cgi/takedown.o cgi/request.o
+IMPORT := cgi/import.o cgi/watch.o cgi/config.o cgi/store-import.o cgi/takedown.o cgi/request.o cgi/store-publish.o
 SERVE := cgi/finews.o cgi/master.o cgi/listen.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
 	cgi/ui-home.o cgi/ui-list.o cgi/ui-category.o cgi/ui-tag.o \
 	cgi/ui-article.o cgi/ui-share.o cgi/ui-search.o cgi/search.o \
@@ -141,6 +141,10 @@ bench-scale: deps all
 bench-publish: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench-publish.sh
 
+# What rsync sends a replica for one new post, on an N-post store.
+bench-publish-sync: deps all
+	@FINEWS_BIN=$(CURDIR)/build sh test/bench-publish-sync.sh $(if $(filter command line,$(origin N)),$(N),20000)
+
 bench-import: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench-import.sh $(N)
 
@@ -214,11 +218,12 @@ DEBS += mandoc systemd strace debhelper dpkg-dev fakeroot lintian
 TEMPLATE_FILES := $(wildcard templates/*.tpl)
 # static/ but README's picture
 STATIC_FILES := $(filter-out static/screenshot-%,$(wildcard static/*))
-UNIT_FILES := finews.socket finews.service finews-import.service
+UNIT_FILES := finews.socket finews.service finews-import.service \
+	finews-replica-sync.service finews-replica-sync.timer
 MAN_FILES := man/finews-import.1 man/finews.fcgi.8
 
 # Every file make install writes, under $(DESTDIR).
-INSTALLED := $(BINDIR)/finews-import $(SBINDIR)/finews.fcgi \
+INSTALLED := $(BINDIR)/finews-import $(BINDIR)/finews-replica-sync $(SBINDIR)/finews.fcgi \
 	$(TEMPLATE_FILES:templates/%=$(DATADIR)/templates/%) \
 	$(STATIC_FILES:static/%=$(DATADIR)/static/%) \
 	$(DATADIR)/nginx/finews.nginx $(DATADIR)/nginx/finews-cache.conf \
@@ -294,6 +299,7 @@ install: build-install
 		"$(DESTDIR)$(DATADIR)/nginx" "$(DESTDIR)$(MANDIR)/man1" \
 		"$(DESTDIR)$(MANDIR)/man8" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(SYSUSERSDIR)"
 	$(INSTALL) -m 755 $(INSTALL_B)/finews-import "$(DESTDIR)$(BINDIR)/"
+	$(INSTALL) -m 755 conf/finews-replica-sync "$(DESTDIR)$(BINDIR)/"
 	$(INSTALL) -m 755 $(INSTALL_B)/finews.fcgi "$(DESTDIR)$(SBINDIR)/"
 	$(INSTALL) -m 644 $(TEMPLATE_FILES) "$(DESTDIR)$(DATADIR)/templates/"
 	$(INSTALL) -m 644 $(STATIC_FILES) "$(DESTDIR)$(DATADIR)/static/"
@@ -334,5 +340,5 @@ clean:
 # Keep generated sources (build/sql/*.c) and objects between runs.
 .SECONDARY:
 
-.PHONY: all deps deps-check test run bench bench-scale bench-publish \
+.PHONY: all deps deps-check test run bench bench-scale bench-publish bench-publish-sync \
 	bench-import bench-search bench-burst fuzz clean

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -71,6 +72,34 @@ static void usage(FILE *f)
  * after a statement failed (pages read while the file was cut short must
  * not stay in the connection's cache); -1, with a line on stderr, when it
  * is missing or cannot be opened.  One stat() a request. */
+/* The file at db, opened while c->store still serves, replaces it when
+ * it passes store_check(); else it is refused, once: the old store goes
+ * on serving (its descriptors read the file it opened, whatever the
+ * name points to now) and this file is not tried again.  -1 when
+ * refused. */
+static int store_swap(struct ctx *c, const char *db, const struct store_id *id)
+{
+	struct store next;
+	char why[sizeof c->refused.why] = "cannot be opened as a store";
+	memset(&next, 0, sizeof next);
+	/* the header first, while this process has no descriptor of it */
+	if (!store_file_check(db, why, sizeof why) && store_open(&next, db, 1) == 0 &&
+	    store_check(&next, why, sizeof why) == 0 && search_register(next.db) == 0) {
+		store_close(&c->store);
+		page_site_free(&c->site);
+		c->store = next;
+		return 0;
+	}
+	store_close(&next);
+	c->refused.id = *id;
+	c->refused.when = time(NULL);
+	snprintf(c->refused.why, sizeof c->refused.why, "%s", why);
+	log_repeat(LOG_LEVEL_ERROR, "finews: %s: the new file is refused, the "
+		   "store open before goes on serving: %s", db, why);
+	return -1;
+}
+
+/* The store open, and the file at db: 0 when ready to serve. */
 static int store_ready(struct ctx *c, const char *db)
 {
 	struct store_id id;
@@ -80,8 +109,14 @@ static int store_ready(struct ctx *c, const char *db)
 		store_close(&c->store);   /* let go of the file that was there */
 		return -1;
 	}
-	if (c->store.db && !c->store.failed && store_id_same(&id, &c->store.id))
+	int serving = c->store.db && !c->store.failed;
+	if (serving && (store_id_same(&id, &c->store.id) ||
+			(c->refused.when && store_id_same(&id, &c->refused.id))))
 		return 0;
+	if (serving) {
+		store_swap(c, db, &id);
+		return 0;
+	}
 	store_close(&c->store);
 	page_site_free(&c->site);
 	if (store_open(&c->store, db, 1) < 0 || search_register(c->store.db) < 0) {

@@ -122,6 +122,7 @@ static void usage(FILE *f)
 	      "       finews-import [--db FILE] --watch FOLDER...\n"
 	      "       finews-import [--db FILE] --remove [--reason TEXT] PATH|URL|infoCode...\n"
 	      "       finews-import [--db FILE] --restore PATH|URL|infoCode...\n"
+	      "       finews-import [--db FILE] [--prune] [PATH...] --publish DIR\n"
 	      "Import Jekyll posts into the finews store (default ./" DEFAULT_DB ").\n"
 	      "PATH is a site folder (with _config.yml, _posts/ and old_post/),\n"
 	      "a folder of posts, or post files named YYYY-MM-DD-slug.md|markdown|html.\n"
@@ -129,7 +130,8 @@ static void usage(FILE *f)
 	      "were deleted.  --watch imports the folders, then each post as soon\n"
 	      "as it is written, until SIGTERM or SIGINT.  --remove takes posts\n"
 	      "down (their URLs answer 410 Gone, later imports skip their files);\n"
-	      "--restore brings them back.\n", f);
+	      "--restore brings them back.  --publish then writes a snapshot of\n"
+	      "the store for read replicas as DIR/finews.db, when it changed.\n", f);
 }
 
 static int is_dir(const char *path)
@@ -1011,6 +1013,30 @@ static int remove_posts(const char *db, char **args, int n, const char *reason)
 	return rc;
 }
 
+/* --publish: a snapshot of the store db into dir.  The store is opened
+ * as a writer opens it (it writes nothing): the last connection to close
+ * then checkpoints and removes the -wal, -shm and -owner, as an import
+ * does; a read-only one would leave them. */
+static int publish_store(const char *db, const char *dir)
+{
+	struct store s;
+	struct stat st;
+	int e = stat(dir, &st) < 0 ? errno : S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+	if (e) {
+		say(dir, 0, "no folder to publish into: ", strerror(e));
+		return -1;
+	}
+	if (access(db, F_OK) != 0) {
+		say(db, 0, "no store to publish: ", strerror(errno));
+		return -1;
+	}
+	if (store_open(&s, db, 0) < 0)
+		return -1;
+	int rc = store_publish(&s, dir);
+	store_close(&s);
+	return rc;
+}
+
 int import_run(const char *db, const struct import_item *items, size_t n,
 	       const struct import_hooks *hooks)
 {
@@ -1064,11 +1090,12 @@ int main(int argc, char **argv)
 		{"restore", no_argument, NULL, 'R'},
 		{"prune", no_argument, NULL, 'p'},
 		{"reason", required_argument, NULL, 'm'},
+		{"publish", required_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{0, 0, 0, 0},
 	};
-	const char *db = DEFAULT_DB, *reason = NULL;
+	const char *db = DEFAULT_DB, *reason = NULL, *publish = NULL;
 	int c, watching = 0, removing = 0, restoring = 0, pruning = 0;
 	while ((c = getopt_long(argc, argv, "d:hV", opts, NULL)) != -1) {
 		switch (c) {
@@ -1078,13 +1105,15 @@ int main(int argc, char **argv)
 		case 'R': restoring = 1; break;
 		case 'p': pruning = 1; break;
 		case 'm': reason = optarg; break;
+		case 'P': publish = optarg; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': puts("finews-import " FINEWS_VERSION); return 0;
 		default: usage(stderr); return 2;
 		}
 	}
-	if (optind == argc || watching + removing + restoring + pruning > 1 ||
-	    (reason && !removing)) {
+	if ((optind == argc && !publish) ||
+	    watching + removing + restoring + pruning > 1 ||
+	    (reason && !removing) || (publish && (watching || removing))) {
 		usage(stderr);
 		return 2;
 	}
@@ -1117,7 +1146,9 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < n; i++)
 		items[i] = (struct import_item){ .kind = IMPORT_PATH,
 						 .path = argv[optind + i] };
-	int rc = import_run(db, items, n, &asked);
+	int rc = n || restoring ? import_run(db, items, n, &asked) : 0;
 	free(items);
+	if (publish && rc != 2)
+		rc = publish_store(db, publish) < 0 ? 2 : rc;
 	return rc;
 }

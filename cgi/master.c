@@ -3,8 +3,8 @@
  * when one dies (after a pause when they die at once, so a broken store
  * does not make a fork storm), and on SIGTERM or SIGINT asks each to
  * stop, waits for them to finish what they are answering, and exits 0.
- * The workers die with the master however it ends (PR_SET_PDEATHSIG), so
- * none is left holding the listening socket.
+ * The workers end with the master however it ends (PR_SET_PDEATHSIG), each
+ * after the request in hand, so none is left holding the listening socket.
  *
  * SIGHUP reloads: the master loads the templates again (the reload
  * callback); when they load, it replaces the workers one at a time, each
@@ -167,14 +167,17 @@ int master_status(struct master_status *st,
 }
 
 /*
- * In the child: die with the master, whatever ends it (kill -9 too), so
- * that no worker is left holding the listening socket; when the master
- * is already gone (between fork() and prctl()), stop at once.  SIGHUP
- * (a terminal's hang-up, sent to the whole group) is ignored.
+ * In the child: end with the master, whatever ends it (kill -9 too), so
+ * that no worker is left holding the listening socket: SIGUSR1, "stop
+ * after this request", so that the answer a worker is writing is not cut
+ * short (nginx could not send that request elsewhere: its head has gone
+ * out).  When the master is already gone (between fork() and prctl()),
+ * stop at once.  SIGHUP (a terminal's hang-up, sent to the whole group)
+ * is ignored.
  */
 static void follow_master(pid_t master)
 {
-	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0 || getppid() != master)
+	if (prctl(PR_SET_PDEATHSIG, SIGUSR1) < 0 || getppid() != master)
 		_exit(1);
 	signal(SIGHUP, SIG_IGN);
 }

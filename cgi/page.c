@@ -29,6 +29,13 @@ static const char *reason(int status)
 	}
 }
 
+/* What every cacheable (public) answer adds to its Cache-Control: a
+ * cache (nginx in front, a CDN) may serve a copy up to a minute past its
+ * max-age while it fetches a fresh one, and up to a day past it while
+ * every origin fails (RFC 5861).  Pages depend on the store's bytes
+ * only, so an older copy is still a page the site served. */
+#define CACHE_STALE ", stale-while-revalidate=60, stale-if-error=86400"
+
 /* Cache-Control when the handler set none. */
 static const char *cache_default(int status)
 {
@@ -55,8 +62,10 @@ static void head(struct buf *h, struct ctx *c, int status, const char *type,
 		buf_printf(h, "Allow: %s\r\n", c->allow);
 	if (c->location)
 		buf_printf(h, "Location: %s\r\n", c->location);
-	buf_printf(h, "Cache-Control: %s\r\n",
-		   c->cache_control ? c->cache_control : cache_default(status));
+	const char *cc = c->cache_control ? c->cache_control
+					  : cache_default(status);
+	buf_printf(h, "Cache-Control: %s%s\r\n", cc,
+		   strncmp(cc, "public", 6) ? "" : CACHE_STALE);
 	buf_adds(h, "X-Content-Type-Options: nosniff\r\n\r\n");
 }
 

@@ -56,6 +56,11 @@ struct ctx {
 	const char *cache_control;  /* NULL: no Cache-Control header */
 	const char *current;        /* slug of the category being shown */
 	struct site site;           /* filled by page_site() */
+	struct refusal {            /* the last store file refused (finews.c) */
+		struct store_id id;
+		int64_t when;       /* 0: none yet */
+		char why[200];
+	} refused;
 };
 
 /*

@@ -166,3 +166,35 @@ void store_owner_release(const char *file)
 		drop(file, "-owner");
 	store_owner_unlock(fd);
 }
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+const char *store_file_check(const char *path, char *why, size_t size)
+{
+	unsigned char h[100];
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 || fstat(fd, &st) < 0 ? -1 : pread(fd, h, sizeof h, 0);
+	if (fd >= 0)
+		close(fd);
+	if (n < 0)
+		snprintf(why, size, "cannot be read: %s", strerror(errno));
+	else if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16))
+		snprintf(why, size, "not an SQLite database");
+	else {
+		uint32_t page = (uint32_t)h[16] << 8 | h[17];
+		uint64_t pages = be32(h + 28);
+		if (page == 1)
+			page = 65536;
+		/* the page count is valid when written with the change counter */
+		if (be32(h + 24) != be32(h + 92) || pages * page <= (uint64_t)st.st_size)
+			return NULL;
+		snprintf(why, size, "truncated: %llu bytes, its header counts %llu",
+			 (unsigned long long)st.st_size,
+			 (unsigned long long)(pages * page));
+	}
+	return why;
+}

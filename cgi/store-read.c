@@ -4,6 +4,7 @@
  */
 #include "store.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *text(sqlite3_stmt *st, int i)
@@ -437,4 +438,22 @@ int store_gone_code(struct store *s, const char *code)
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	return any_row(s, st);
+}
+
+/* The store's site table, read once before it serves (store_check). */
+static int count_row(const char *key, const char *value, void *arg)
+{
+	(void)key, (void)value;
+	++*(long *)arg;
+	return 0;
+}
+
+int store_check(struct store *s, char *why, size_t size)
+{
+	long rows = 0;
+	if (store_site(s, count_row, &rows) < 0 || rows == 0) {
+		snprintf(why, size, "its site table cannot be read");
+		return -1;
+	}
+	return 0;
 }

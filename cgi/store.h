@@ -168,6 +168,16 @@ int store_moved(const struct store *s);
 /* Which file path names now: 0, or -1 with errno. */
 int store_file_id(const char *path, struct store_id *id);
 int store_id_same(const struct store_id *a, const struct store_id *b);
+/* A cheap check of a store just opened read-only, before it replaces
+ * one that serves: its site table is read.  0, or -1 and why in why. */
+int store_check(struct store *s, char *why, size_t size);
+/* Before the file at path is opened: NULL when its header looks whole
+ * (an SQLite file, not shorter than the pages it counts), else why not,
+ * written in why.  Never while this process has the file open: closing
+ * any descriptor of a file drops every POSIX lock the process holds on
+ * it, SQLite's too (another process could then checkpoint and delete
+ * the -wal and -shm in use). */
+const char *store_file_check(const char *path, char *why, size_t size);
 /* Open file-owner, creating it, and take its lock: the descriptor, or
  * -1 (logged) when it cannot be had. */
 int store_owner_lock(const char *file);
@@ -212,6 +222,10 @@ int store_site_modified(struct store *s, int64_t t);
 /* A run ended at t with result ("3 added, 0 updated, 12 unchanged, 0
  * failed"): the site keys import_finished and import_result (/_status). */
 int store_import_finished(struct store *s, int64_t t, const char *result);
+/* Publish a snapshot of s (open, read-only will do) as DIR/finews.db,
+ * unless the one there has s's content (store-publish.c): 0, or -1
+ * (said on stderr). */
+int store_publish(struct store *s, const char *dir);
 /* 1 when the value changed, 0 when it was already so, -1 on an error. */
 int store_site_set(struct store *s, const char *key, const char *value);
 /* The site's value for key (malloc'ed), or NULL when it has none. */

@@ -1,7 +1,8 @@
 /*
  * ui-status.c - "/_status", the operators' page: what the store holds
  * (how many posts, the newest, the last import's end and result, the
- * store's version and file) and what the processes have done (workers,
+ * store's version and file, the snapshot served and the last store
+ * file refused) and what the processes have done (workers,
  * restarts, reloads, requests served, from master.c's board); plain
  * text, one "key: value" a line, or JSON with ?format=json; never cached.
  * The web server answers it only to loopback (conf/finews.nginx): the
@@ -11,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "date.h"
 #include "master.h"
@@ -21,6 +23,8 @@ struct status {
 	struct tmpl_dict *d;
 	int64_t import_finished;     /* -1: no import recorded */
 	char *import_result;
+	int64_t published;           /* -1: not a published snapshot */
+	char *snapshot;
 };
 
 /* t as RFC 3339 in UTC into key of d. */
@@ -56,6 +60,11 @@ static int add_site_key(const char *key, const char *value, void *arg)
 	} else if (!strcmp(key, "import_result")) {
 		free(st->import_result);
 		st->import_result = xstrdup(value);
+	} else if (!strcmp(key, "published_at")) {
+		st->published = strtoll(value, NULL, 10);
+	} else if (!strcmp(key, "snapshot")) {
+		free(st->snapshot);
+		st->snapshot = xstrdup(value);
 	}
 	return 0;
 }
@@ -68,6 +77,24 @@ static void add_import(struct status *st)
 	set_time(imp, "TIME", st->import_finished);
 	if (st->import_result)
 		tmpl_set(tmpl_add(imp, "RESULT"), "TEXT", st->import_result);
+}
+
+/* The snapshot served (finews-import --publish), and the last store file
+ * this worker refused to swap in (finews.c). */
+static void add_snapshot(struct status *st)
+{
+	if (st->snapshot && st->published >= 0) {
+		struct tmpl_dict *d = tmpl_add(st->d, "SNAPSHOT");
+		tmpl_set(d, "NAME", st->snapshot);
+		set_time(d, "PUBLISHED", st->published);
+		tmpl_set_int(d, "AGE", (long)(time(NULL) - st->published));
+	}
+	const struct refusal *r = &st->c->refused;
+	if (r->when) {
+		struct tmpl_dict *d = tmpl_add(st->d, "REFUSED");
+		set_time(d, "TIME", r->when);
+		tmpl_set(d, "WHY", r->why);
+	}
 }
 
 static void add_worker(const struct master_worker *w, void *arg)
@@ -104,6 +131,7 @@ static int add_store(struct status *st)
 		return -1;
 	tmpl_set_int(st->d, "POSTS", posts);
 	add_import(st);
+	add_snapshot(st);
 	/* store_open() serves no other version than its own */
 	tmpl_set_int(st->d, "STORE_VERSION", STORE_VERSION);
 	tmpl_set(st->d, "STORE_PATH", st->c->store.path);
@@ -118,10 +146,11 @@ int ui_status(struct ctx *c)
 		page_plain(c, 400, "format: text (the default) or json\n");
 		return 0;
 	}
-	struct status st = {c, tmpl_new("status"), -1, NULL};
+	struct status st = {c, tmpl_new("status"), -1, NULL, -1, NULL};
 	int rc = page_site(c, st.d) < 0 || add_store(&st) < 0 ||
 		 add_processes(st.d) < 0 ? -1 : 0;
 	free(st.import_result);
+	free(st.snapshot);
 	if (rc < 0) {
 		tmpl_free(st.d);
 		return -1;

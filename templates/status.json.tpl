@@ -17,6 +17,15 @@
 {{/IMPORT}}
 ,"store_version": {{STORE_VERSION:x-json}}
 ,"store_path": "{{STORE_PATH:x-json}}"
+{{#SNAPSHOT}}
+,"snapshot": "{{NAME:x-json}}"
+,"snapshot_published": "{{PUBLISHED:x-json}}"
+,"snapshot_age_seconds": {{AGE:x-json}}
+{{/SNAPSHOT}}
+{{#REFUSED}}
+,"store_refused_time": "{{TIME:x-json}}"
+,"store_refused": "{{WHY:x-json}}"
+{{/REFUSED}}
 ,"started": "{{STARTED:x-json}}"
 ,"workers": {{WORKERS:x-json}}
 ,"worker_restarts": {{RESTARTS:x-json}}

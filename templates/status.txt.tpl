@@ -4,7 +4,8 @@
     that each stays on its line.  A key without a value is left out.
     README: Serving, The status page.
     Expects: POSTS, section NEWEST (TITLE, URL, TIME), section IMPORT
-    (TIME, section RESULT: TEXT), STORE_VERSION, STORE_PATH, STARTED,
+    (TIME, section RESULT: TEXT), STORE_VERSION, STORE_PATH, section
+    SNAPSHOT (NAME, PUBLISHED, AGE), section REFUSED (TIME, WHY), STARTED,
     WORKERS, RESTARTS, RELOADS, section RELOADED (TIME), REQUESTS,
     section WORKER (PID, REQUESTS, STARTED). }}
 posts: {{POSTS}}
@@ -21,6 +22,14 @@ last_import_result: {{TEXT:x-line}}
 {{/IMPORT}}
 store_version: {{STORE_VERSION}}
 store_path: {{STORE_PATH:x-line}}
+{{#SNAPSHOT}}
+snapshot: {{NAME:x-line}}
+snapshot_published: {{PUBLISHED:x-line}}
+snapshot_age_seconds: {{AGE}}
+{{/SNAPSHOT}}
+{{#REFUSED}}
+store_refused: {{TIME:x-line}} {{WHY:x-line}}
+{{/REFUSED}}
 started: {{STARTED:x-line}}
 workers: {{WORKERS}}
 worker_restarts: {{RESTARTS}}

@@ -54,7 +54,7 @@ like "$(body)" "这篇文章已被删除" "a page saying the article was removed
 like "$(body)" '<nav' "in the site's layout"
 unlike "$(body)" "要删除的文章|鲲鹏" "without its title or text"
 like "$(header Content-Type)" "text/html" "as HTML"
-is "$(header Cache-Control)" "public, max-age=3600" "cacheable for an hour"
+is "$(header Cache-Control)" "public, max-age=3600, stale-while-revalidate=60, stale-if-error=86400" "cacheable for an hour"
 if command -v tidy >/dev/null; then
 	tidy -q -e "$T/body" >"$T/tidy" 2>&1
 	[ "$?" -le 1 ]

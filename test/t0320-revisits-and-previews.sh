@@ -18,9 +18,13 @@ etag=$(header ETag)
 lm=$(header Last-Modified)
 like "$etag" '^"[0-9a-f]{16}"$' "an ETag"
 like "$lm" '^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} GMT$' "a Last-Modified date"
-like "$(header Cache-Control)" 'max-age=86400' "articles are cached long"
+is "$(header Cache-Control)" 'public, max-age=86400, stale-while-revalidate=60, stale-if-error=86400' \
+	"articles are cached long, and a cache may serve them stale while it revalidates or its origin fails"
 get /emnews/
-like "$(header Cache-Control)" 'max-age=60$' "lists briefly"
+is "$(header Cache-Control)" 'public, max-age=60, stale-while-revalidate=60, stale-if-error=86400' \
+	"lists briefly, stale allowed the same"
+get /_status
+is "$(header Cache-Control)" 'no-store' "the status page: no-store, nothing stale"
 like "$(header ETag)" '^"' "lists have ETags too"
 
 get "$A" -H "If-None-Match: $etag"

@@ -26,7 +26,10 @@ ok $st 'make install PREFIX=$T/usr'
 # files DIR: every file and link under DIR, relative, sorted.
 files() { (cd "$1" && find . ! -type d | sed 's|^\./||' | sort); }
 want="bin/finews-import
+bin/finews-replica-sync
 lib/systemd/system/finews-import.service
+lib/systemd/system/finews-replica-sync.service
+lib/systemd/system/finews-replica-sync.timer
 lib/systemd/system/finews.service
 lib/systemd/system/finews.socket
 lib/sysusers.d/finews.conf

@@ -17,7 +17,8 @@ st=$?
 ok $st 'make install PREFIX=$T/usr'
 [ $st -eq 0 ] || { make_log; done_testing; }
 U=$P/lib/systemd/system
-units="finews.socket finews.service finews-import.service"
+units="finews.socket finews.service finews-import.service
+	finews-replica-sync.service finews-replica-sync.timer"
 for u in $units; do
 	[ -f "$U/$u" ]
 	ok $? "$u installed"
@@ -26,10 +27,11 @@ done
 # verify reads the man pages of Documentation= (man:finews.fcgi(8)) too:
 # those installed beside the units.
 (cd "$U" && MANPATH=$P/share/man systemd-analyze verify \
-	./finews.socket ./finews.service ./finews-import.service) >"$T/verify" 2>&1
+	./finews.socket ./finews.service ./finews-import.service \
+	./finews-replica-sync.service ./finews-replica-sync.timer) >"$T/verify" 2>&1
 ok $? "systemd-analyze verify: every unit loads"
 is "$(cat "$T/verify")" "" "systemd-analyze verify: no warnings"
-for u in finews.service finews-import.service; do
+for u in finews.service finews-import.service finews-replica-sync.service; do
 	# --threshold=20: fails above an exposure of 2.0 (0 to 10; 5.8 for
 	# the unit before socket activation)
 	(cd "$U" && systemd-analyze security --offline=true --threshold=20 "./$u") \
