@@ -23,6 +23,7 @@ extern const char store_upgrade_4_sql[];
 extern const char store_upgrade_5_sql[];
 extern const char store_upgrade_6_sql[];
 extern const char store_upgrade_7_sql[];
+extern const char store_upgrade_8_sql[];
 
 /*
  * Upgrades: upgrades[v] takes a store at user_version v to v + 1.
@@ -35,6 +36,7 @@ static const char *const upgrades[STORE_VERSION] = {
 	[4] = store_upgrade_5_sql,
 	[5] = store_upgrade_6_sql,
 	[6] = store_upgrade_7_sql,
+	[7] = store_upgrade_8_sql,
 };
 
 /* The columns of struct post_row, in its order (store-read.c); a store

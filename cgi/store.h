@@ -13,7 +13,7 @@
 #include "entry.h"
 #include "post.h"
 
-#define STORE_VERSION 7  /* PRAGMA user_version this program writes */
+#define STORE_VERSION 8  /* PRAGMA user_version this program writes */
 
 enum stmt_id {
 	/* import */

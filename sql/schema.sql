@@ -17,8 +17,43 @@ CREATE TABLE IF NOT EXISTS site (
 CREATE TABLE IF NOT EXISTS categories (
 	id    INTEGER PRIMARY KEY,
 	slug  TEXT NOT NULL UNIQUE,    -- as in the URL: /<slug>/
-	name  TEXT NOT NULL            -- the tag all its posts share, else the slug
+	name  TEXT NOT NULL,
+	tag   TEXT,
+	title TEXT,
+	posts INTEGER NOT NULL DEFAULT 0,
+	newest INTEGER,
+	recent INTEGER NOT NULL DEFAULT 0,
+	menu  INTEGER
 );
+-- name: its display name, unique (below).  tag: the tag all its posts
+-- carry, if one.  title: its category page's title, if any.  posts: how
+-- many posts are in it.  newest: its newest post's published, if any.
+-- recent: its posts in the 3 days up to the site's newest post.  menu:
+-- its place in the navigation menu (0 first), NULL when not in it.
+-- A category's display name: its tag when no other category's posts
+-- carry that tag, else its category page's title when no other category
+-- has that title, else the tag, title or slug with the slug added, as
+-- "东财滚动新闻（emnews）".  finews-import keeps name, tag, posts, newest,
+-- recent and menu (store-import.c), so a page reads them, never counts.
+CREATE INDEX IF NOT EXISTS categories_active
+	ON categories(recent DESC, newest DESC);
+CREATE INDEX IF NOT EXISTS categories_menu ON categories(menu)
+	WHERE menu IS NOT NULL;
+
+-- The site's category pages (category/<name>.html or .md with layout
+-- category and a category field): each names one category.
+CREATE TABLE IF NOT EXISTS category_pages (
+	path     TEXT PRIMARY KEY,     -- absolute
+	size     INTEGER NOT NULL,     -- with mtime, a fast "unchanged" check
+	mtime    INTEGER NOT NULL,
+	hash     BLOB NOT NULL,        -- XXH3-128 of its bytes
+	category TEXT NOT NULL,        -- its category field, as written
+	slug     TEXT,                 -- the category it names (its field
+	                               -- downcased as Jekyll's URLs); NULL when
+	                               -- the field has several words
+	title    TEXT                  -- its title, if any
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS category_pages_slug ON category_pages(slug);
 
 CREATE TABLE IF NOT EXISTS posts (
 	id           INTEGER PRIMARY KEY,
