@@ -47,7 +47,7 @@ IMPORT := cgi/import.o cgi/watch.o cgi/config.o cgi/store-import.o cgi/takedown.
 SERVE := cgi/finews.o cgi/master.o cgi/listen.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
 	cgi/ui-home.o cgi/ui-list.o cgi/ui-category.o cgi/ui-tag.o \
 	cgi/ui-article.o cgi/ui-share.o cgi/ui-search.o cgi/search.o \
-	cgi/ui-tags.o cgi/ui-moved.o \
+	cgi/ui-tags.o cgi/ui-moved.o cgi/ui-sources.o \
 	cgi/ui-feed.o cgi/ui-sitemap.o \
 	cgi/ui-notfound.o cgi/ui-gone.o cgi/ui-status.o
 UNITS := $(patsubst test/%.c,$(B)/test/%,$(wildcard test/unit-*.c))

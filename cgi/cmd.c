@@ -152,9 +152,12 @@ static const struct {
 } moved[] = {
 	{"/index.html", "/"},
 	{"/feed", "/feed.xml"},                 /* GitHub Pages: feed.xml */
-	{"/categories/", "/tags/"},             /* the old 分类 page: tags */
-	{"/categories", "/tags/"},
-	{"/categories/index.html", "/tags/"},
+	{"/categories/", "/category/"},         /* the old 分类 page */
+	{"/categories", "/category/"},
+	{"/categories.html", "/category/"},
+	{"/categories/index.html", "/category/"},
+	{"/category", "/category/"},
+	{"/category/index.html", "/category/"},
 	{"/tags", "/tags/"},
 	{"/tags/index.html", "/tags/"},
 };
@@ -167,6 +170,11 @@ static int match_moved(struct ctx *c)
 			return 1;
 		}
 	return 0;
+}
+
+static int match_sources(struct ctx *c)
+{
+	return !strcmp(c->req.path, "/category/");
 }
 
 static int match_tags(struct ctx *c)
@@ -270,8 +278,9 @@ static const struct cmd cmds[] = {
 	{"article", match_article, ui_article},
 	{"article-bare", match_article_bare, ui_article_bare},
 	{"old-post", match_old_post, ui_old_post},
-	{"old-category", match_old_category, ui_old_category},
+	{"sources", match_sources, ui_sources},
 	{"moved", match_moved, ui_moved},
+	{"old-category", match_old_category, ui_old_category},
 	{"tags", match_tags, ui_tags},
 	{"tag", match_tag, ui_tag},
 	{"category", match_category, ui_category},

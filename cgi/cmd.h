@@ -28,6 +28,10 @@ int ui_share(struct ctx *c);         /* ui-share.c:    /html_News/NewsShare.html
 int ui_old_category(struct ctx *c);  /* ui-category.c: /category/<c>.html  */
 int ui_category_moved(struct ctx *c); /* ui-category.c: /<c>, /<c>/index.html */
 int ui_moved(struct ctx *c);         /* ui-moved.c:    /index.html, /feed … */
+int ui_sources(struct ctx *c);       /* ui-sources.c:  /category/         */
+/* Count the sources, by initial, into c->site (once per state of the
+ * store, after page_new): 0, or -1 when the store failed. */
+int sources_count(struct ctx *c);
 int ui_tags(struct ctx *c);          /* ui-tags.c:     /tags/             */
 int ui_tag(struct ctx *c);           /* ui-tag.c:      /tags/<tag>/        */
 int ui_search(struct ctx *c);        /* ui-search.c:   /search?q=…         */

@@ -180,6 +180,8 @@ static void reset(struct ctx *c)
 	free(c->route.tag);
 	memset(&c->route, 0, sizeof c->route);
 	c->allow = c->location = c->cache_control = c->current = NULL;
+	c->current_name = NULL;
+	c->current_sources = 0;
 	c->out = NULL;
 }
 
@@ -252,6 +254,7 @@ static int worker(void *arg)
 	struct ctx c;
 	memset(&c, 0, sizeof c);
 	c.site.version = -1;
+	c.site.sources = -1;
 	struct listener l;
 	listen_init(&l, o->socks, o->nsocks);
 	FCGX_Request fr;

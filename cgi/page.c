@@ -161,33 +161,30 @@ static int site_value(const char *key, const char *value, void *arg)
 	return 0;
 }
 
-/* The navigation item of the category at url, or NULL. */
-static const struct nav_item *nav_at(const struct site *site, const char *url)
-{
-	for (size_t i = 0; i < site->nnav; i++)
-		if (!strcmp(site->nav[i].url, url))
-			return &site->nav[i];
-	return NULL;
-}
-
-/* A category with a page of its own (page_category_url) is in the
- * navigation; of two whose URLs are one ("/evil.com" and "evil.com"),
- * the one with the newer posts. */
-static int nav_value(const struct category_row *cat, void *arg)
+/* A menu category with a page of its own (page_category_url) is in the
+ * navigation, NAV_MENU_MAX at most. */
+static int menu_value(const struct category_row *cat, void *arg)
 {
 	struct site *site = arg;
 	struct buf url = {0};
-	if (!page_category_url(&url, cat->slug) || nav_at(site, url.s)) {
+	if (site->nmenu == NAV_MENU_MAX || !page_category_url(&url, cat->slug)) {
 		buf_free(&url);
 		return 0;
 	}
-	site->nav = xrealloc(site->nav, (site->nnav + 1) * sizeof *site->nav);
-	struct nav_item *n = &site->nav[site->nnav++];
+	struct nav_item *n = &site->menu[site->nmenu++];
 	n->id = cat->id;
 	n->slug = xstrdup(cat->slug);
 	n->name = xstrdup(cat->name);
 	n->url = buf_steal(&url);
 	return 0;
+}
+
+static void nav_item_free(struct nav_item *n)
+{
+	free(n->slug);
+	free(n->name);
+	free(n->url);
+	memset(n, 0, sizeof *n);
 }
 
 void page_site_free(struct site *site)
@@ -198,22 +195,19 @@ void page_site_free(struct site *site)
 	free(site->author);
 	free(site->config_url);
 	free(site->url);
-	for (size_t i = 0; i < site->nnav; i++) {
-		free(site->nav[i].slug);
-		free(site->nav[i].name);
-		free(site->nav[i].url);
-	}
-	free(site->nav);
-	if (site->nav_html)
-		for (size_t i = 0; i <= site->nnav; i++)
-			free(site->nav_html[i]);
-	free(site->nav_html);
+	for (size_t i = 0; i < site->nmenu; i++)
+		nav_item_free(&site->menu[i]);
+	for (size_t i = 0; i < NAV_MENU_MAX + 2; i++)
+		free(site->nav_html[i]);
+	nav_item_free(&site->extra);
+	free(site->extra_html);
 	memset(site, 0, sizeof *site);
 	site->version = -1;
+	site->sources = -1;
 }
 
-/* Read the site's values and categories again if an import changed the
- * store since they were read. */
+/* Read the site's values and menu again if an import changed the store
+ * since they were read. */
 static int site_load(struct ctx *c)
 {
 	int64_t v = store_data_version(&c->store);
@@ -224,7 +218,7 @@ static int site_load(struct ctx *c)
 	page_site_free(&c->site);
 	c->site.beijing = 1;   /* finews-import's zone when _config.yml has none */
 	if (store_site(&c->store, site_value, &c->site) < 0 ||
-	    store_categories(&c->store, nav_value, &c->site) < 0) {
+	    store_menu(&c->store, menu_value, &c->site) < 0) {
 		page_site_free(&c->site);
 		return -1;
 	}
@@ -252,17 +246,27 @@ int page_site(struct ctx *c, struct tmpl_dict *d)
 	return 0;
 }
 
-/* nav.tpl with the categories, nav[current - 1] marked (0: none). */
-static char *render_nav(const struct site *site, size_t current)
+static void nav_add(struct tmpl_dict *d, const struct nav_item *n, int current)
+{
+	struct tmpl_dict *item = tmpl_add(d, "NAV");
+	tmpl_set(item, "NAV_URL", n->url);
+	tmpl_set(item, "NAV_NAME", n->name);
+	if (current)
+		tmpl_show(item, "NAV_CURRENT");
+}
+
+/* nav.tpl with the menu, menu[k - 1] marked (0: none, nmenu + 1: the
+ * source index), and extra after it, marked, unless NULL. */
+static char *render_nav(const struct site *site, size_t k,
+			const struct nav_item *extra)
 {
 	struct tmpl_dict *d = tmpl_new("nav");
-	for (size_t i = 0; i < site->nnav; i++) {
-		struct tmpl_dict *item = tmpl_add(d, "NAV");
-		tmpl_set(item, "NAV_URL", site->nav[i].url);
-		tmpl_set(item, "NAV_NAME", site->nav[i].name);
-		if (i + 1 == current)
-			tmpl_show(item, "NAV_CURRENT");
-	}
+	for (size_t i = 0; i < site->nmenu; i++)
+		nav_add(d, &site->menu[i], i + 1 == k);
+	if (extra)
+		nav_add(d, extra, 1);
+	if (k == site->nmenu + 1)
+		tmpl_show(d, "SOURCES_CURRENT");
 	char *out = NULL;
 	size_t len;
 	if (tmpl_render("nav.tpl", d, &out, &len) < 0)
@@ -271,30 +275,61 @@ static char *render_nav(const struct site *site, size_t current)
 	return out;
 }
 
+/* The navigation with item k current (render_nav), made once. */
+static const char *nav_cached(struct site *site, size_t k)
+{
+	if (!site->nav_html[k])
+		site->nav_html[k] = render_nav(site, k, NULL);
+	return site->nav_html[k];
+}
+
+/* The navigation with the current category outside the menu: the last
+ * one made is kept (the one being read is likely asked for again). */
+static const char *nav_extra(struct site *site, const char *slug,
+			     const char *name)
+{
+	struct nav_item *e = &site->extra;
+	if (e->slug && !strcmp(e->slug, slug) && !strcmp(e->name, name))
+		return site->extra_html;
+	struct buf url = {0};
+	if (!page_category_url(&url, slug)) {
+		buf_free(&url);
+		return nav_cached(site, 0);
+	}
+	nav_item_free(e);
+	free(site->extra_html);
+	e->slug = xstrdup(slug);
+	e->name = xstrdup(name);
+	e->url = buf_steal(&url);
+	site->extra_html = render_nav(site, 0, e);
+	if (!site->extra_html)
+		nav_item_free(e);
+	return site->extra_html;
+}
+
 /*
- * The category navigation, the same on every page but for the current
- * category: rendered (and escaped) by nav.tpl once per state of the store
- * and current category, then placed as it is.  Building its dozen
- * sections for every page was a sixth of an article's cost (callgrind).
+ * The navigation: 首页, the menu's categories, the current category when
+ * it is not among them, and 全部来源 (the source index).  Rendered (and
+ * escaped) by nav.tpl once per state of the store and current item, then
+ * placed as it is; what is kept is bounded by the menu's length.
+ * Building a dozen sections for every page was a sixth of an article's
+ * cost (callgrind).
  */
 static int add_nav(struct ctx *c, struct tmpl_dict *d)
 {
 	struct site *site = &c->site;
-	size_t k = 0;
-	for (size_t i = 0; c->current && i < site->nnav; i++)
-		if (!strcmp(c->current, site->nav[i].slug)) {
+	size_t k = c->current_sources ? site->nmenu + 1 : 0;
+	for (size_t i = 0; c->current && !k && i < site->nmenu; i++)
+		if (!strcmp(c->current, site->menu[i].slug))
 			k = i + 1;
-			break;
-		}
-	if (!site->nav_html) {
-		site->nav_html = xmalloc((site->nnav + 1) * sizeof *site->nav_html);
-		memset(site->nav_html, 0, (site->nnav + 1) * sizeof *site->nav_html);
-	}
-	if (!site->nav_html[k] && !(site->nav_html[k] = render_nav(site, k))) {
+	const char *html = c->current && !k && c->current_name
+		? nav_extra(site, c->current, c->current_name)
+		: nav_cached(site, k);
+	if (!html) {
 		log_msg("finews: rendering nav.tpl failed");
 		return -1;
 	}
-	tmpl_set(d, "NAV_HTML", site->nav_html[k]);
+	tmpl_set(d, "NAV_HTML", html);
 	return 0;
 }
 
@@ -395,26 +430,54 @@ static int take_named(const struct category_row *row, void *arg)
 	return 0;
 }
 
-/* The category whose URL cleans its stored slug to slug ("/evil.com" is
- * at /evil.com/): one of the navigation's. */
-static int find_cleaned(struct ctx *c, const char *slug, struct named *n)
+static size_t next_segment(const char **s);
+
+/* The first category (the newest) whose stored slug, cleaned, is path. */
+struct cleaned {
+	const char *path;
+	char *slug;
+};
+
+static int take_cleaned(const struct category_row *cat, void *arg)
 {
-	if (site_load(c) < 0)
-		return -1;
-	for (size_t i = 0; i < c->site.nnav; i++)
-		if (page_path_is(c->site.nav[i].slug, slug))
-			return store_category(&c->store, c->site.nav[i].slug,
-					      take_named, n);
+	struct cleaned *k = arg;
+	if (!k->slug && page_path_is(cat->slug, k->path))
+		k->slug = xstrdup(cat->slug);
 	return 0;
 }
 
-int page_category_shown(const struct ctx *c, const char *slug)
+/* The category whose URL cleans its stored slug to slug ("/evil.com" is
+ * at /evil.com/). */
+static int find_cleaned(struct ctx *c, const char *slug, struct named *n)
+{
+	struct cleaned k = {slug, NULL};
+	if (!*slug || strchr(slug, '/') ||
+	    store_categories_holding(&c->store, slug, take_cleaned, &k) < 0 ||
+	    !k.slug)
+		return 0;
+	int rc = store_category(&c->store, k.slug, take_named, n);
+	free(k.slug);
+	return rc;
+}
+
+int page_category_shown(struct ctx *c, const char *slug)
 {
 	struct buf url = {0};
-	const struct nav_item *n = page_category_url(&url, slug)
-		? nav_at(&c->site, url.s) : NULL;
+	int shown = page_category_url(&url, slug);
 	buf_free(&url);
-	return n && !strcmp(n->slug, slug);
+	if (!shown || page_path_is(slug, slug))
+		return shown;
+	const char *seg = slug;
+	size_t len = next_segment(&seg);
+	char *path = xstrndup(seg, len);
+	struct named cat;
+	int rc = page_find_category(c, path, &cat);
+	free(path);
+	if (rc <= 0)
+		return rc;
+	shown = !strcmp(cat.slug, slug);
+	page_named_free(&cat);
+	return shown;
 }
 
 int page_find_category(struct ctx *c, const char *slug, struct named *n)

@@ -26,21 +26,34 @@ struct route {
 	const char *moved;    /* where a fixed old address moved to */
 };
 
-/* The site's values (the store's site table) and its categories, as of
- * the store's data version: read again only after an import. */
+#define NAV_MENU_MAX 8       /* menu categories shown, at most */
+#define SOURCE_INITIALS 28   /* a..z, 0-9, others (ui-sources.c) */
+
+/* A category in the navigation. */
+struct nav_item {
+	int64_t id;
+	char *slug, *name, *url;
+};
+
+/* The site's values (the store's site table), its navigation menu and
+ * what the source index counts, as of the store's data version: read
+ * again only after an import.  All of it stays small whatever the number
+ * of categories. */
 struct site {
 	char *title, *description, *lang, *author;
 	char *config_url;      /* _config.yml's url, no '/' at the end, or NULL */
 	int beijing;           /* the site's zone is China's (北京时间) */
 	int64_t modified;      /* when an import last changed the store, or 0 */
-	struct nav_item {
-		int64_t id;
-		char *slug, *name, *url;
-	} *nav;                /* categories, by their newest post */
-	size_t nnav;
-	char **nav_html;       /* nav.tpl rendered: [0] with no current
-				  category, [i + 1] with nav[i] current;
-				  each made when first needed */
+	struct nav_item menu[NAV_MENU_MAX];   /* categories.menu, in order */
+	size_t nmenu;
+	char *nav_html[NAV_MENU_MAX + 2];     /* nav.tpl rendered: [0] with
+				  nothing current, [i + 1] with menu[i]
+				  current, [nmenu + 1] with the source index
+				  current; each made when first needed */
+	struct nav_item extra; /* the last category shown outside the menu */
+	char *extra_html;      /* and the navigation with it current */
+	long sources;          /* how many categories; -1: not counted yet */
+	long initials[SOURCE_INITIALS];  /* of them by initial (ui-sources.c) */
 	int64_t version;       /* PRAGMA data_version they were read at; -1 */
 	char *url;             /* config_url, else the request's origin */
 };
@@ -55,6 +68,8 @@ struct ctx {
 	const char *location;       /* a Location header to send, or NULL */
 	const char *cache_control;  /* NULL: no Cache-Control header */
 	const char *current;        /* slug of the category being shown */
+	const char *current_name;   /* and its name */
+	int current_sources;        /* the source index is being shown */
 	struct site site;           /* filled by page_site() */
 	struct refusal {            /* the last store file refused (finews.c) */
 		struct store_id id;
@@ -100,10 +115,11 @@ struct named {
 int page_find_category(struct ctx *c, const char *slug, struct named *n);
 int page_find_tag(struct ctx *c, const char *name, struct named *n);
 void page_named_free(struct named *n);
-/* 1 when the category slug has its page (in the navigation, after
- * page_site()): not so for a slug without a URL, nor for the older of
- * two whose URLs are one. */
-int page_category_shown(const struct ctx *c, const char *slug);
+/* 1 when the category slug has its page, /<slug>/ answering with it:
+ * not so for a slug without a URL, nor for one whose URL another
+ * category answers (of two whose URLs are one, the one whose stored slug
+ * is the URL's, else the newer); 0, or -1 when the store failed. */
+int page_category_shown(struct ctx *c, const char *slug);
 
 /* ?page=N: 1 when absent; 0 when not a positive integer written plainly. */
 long page_number(const struct request *r);

@@ -166,6 +166,52 @@ const char *request_param(const struct request *r, const char *name, int icase)
 	return NULL;
 }
 
+/* "?page=N": N when written plainly (no sign, no leading 0, 9 digits at
+ * most), 1 when absent, 0 when bad. */
+static long page_of(const char *v)
+{
+	if (!v)
+		return 1;
+	size_t n = strlen(v);
+	if (n == 0 || n > 9 || v[0] == '0' || strspn(v, "0123456789") != n)
+		return 0;
+	return strtol(v, NULL, 10);
+}
+
+/* The filter without the spaces around it, lower-cased, into sq->q. */
+static const char *filter_of(const char *v, struct sources_query *sq)
+{
+	if (!v)
+		return NULL;
+	v += strspn(v, " \t");
+	size_t n = strlen(v);
+	while (n && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+		n--;
+	if (n > SOURCES_FILTER_MAX)
+		return "the filter q is longer than 64 bytes";
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)v[i];
+		if (ch < 0x20 || ch == 0x7f)
+			return "the filter q has a control character";
+		sq->q[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+	}
+	sq->q[n] = '\0';
+	return NULL;
+}
+
+const char *request_sources(const struct request *r, struct sources_query *sq)
+{
+	memset(sq, 0, sizeof *sq);
+	const char *sort = request_param(r, "sort", 0);
+	if (sort && *sort && strcmp(sort, "name") && strcmp(sort, "activity"))
+		return "sort is name or activity";
+	sq->by_name = sort && !strcmp(sort, "name");
+	sq->page = page_of(request_param(r, "page", 0));
+	if (!sq->page)
+		return "page is a positive number";
+	return filter_of(request_param(r, "q", 0), sq);
+}
+
 void request_conditions(struct request *r, const char *inm, const char *ims)
 {
 	free(r->if_none_match);

@@ -66,6 +66,20 @@ void http_date_format(int64_t t, char *buf, size_t size);
  * or NULL. */
 const char *request_param(const struct request *r, const char *name, int icase);
 
+/* The source index's parameters (/category/?sort=name&q=…&page=N). */
+#define SOURCES_FILTER_MAX 64        /* bytes of q */
+struct sources_query {
+	int by_name;                  /* sort=name; else by activity
+					 (sort=activity, or none) */
+	char q[SOURCES_FILTER_MAX + 1]; /* q without the spaces around it,
+					 ASCII lower-cased; "" for none */
+	long page;                    /* 1 when absent */
+};
+/* NULL and *sq, or why the parameters are bad (a 400): an unknown sort,
+ * a q longer than SOURCES_FILTER_MAX bytes or with a control character,
+ * a page that is not a positive number written plainly. */
+const char *request_sources(const struct request *r, struct sources_query *sq);
+
 /* Decode percent-escapes of s[0..n) ('+' is a space when plus); the
  * result is valid UTF-8 without NUL bytes, else NULL. */
 char *percent_decode(const char *s, size_t n, int plus);

@@ -39,8 +39,11 @@ struct to {
 	category_fn category;
 	pair_fn pair;
 	count_fn count;
+	source_fn source;
 	void *arg;
 };
+
+static int each_count(sqlite3_stmt *st, const struct to *to);
 
 /* Step st to the end, handing each row to each(); the row count or -1. */
 static int each_row(struct store *s, sqlite3_stmt *st,
@@ -98,9 +101,19 @@ int64_t store_data_version(struct store *s)
 	return v;
 }
 
-int store_categories(struct store *s, category_fn fn, void *arg)
+int store_categories_holding(struct store *s, const char *part,
+			     category_fn fn, void *arg)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_CATEGORIES);
+	sqlite3_stmt *st = store_stmt(s, ST_CATEGORIES_CLEANED);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, part, -1, SQLITE_STATIC);
+	return each_row(s, st, each_category, (struct to){.category = fn, .arg = arg});
+}
+
+int store_menu(struct store *s, category_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_MENU);
 	return st ? each_row(s, st, each_category, (struct to){.category = fn, .arg = arg}) : -1;
 }
 
@@ -145,6 +158,52 @@ int store_newest(struct store *s, int limit, post_fn fn, void *arg)
 		return -1;
 	sqlite3_bind_int(st, 1, limit);
 	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+}
+
+static int each_source(sqlite3_stmt *st, const struct to *to)
+{
+	struct source_row r = {
+		sqlite3_column_int64(st, 0), text(st, 1), text(st, 2),
+		(long)sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4),
+		sqlite3_column_int(st, 5), sqlite3_column_int(st, 6),
+	};
+	return to->source(&r, to->arg);
+}
+
+int store_sources(struct store *s, int by_name, const char *q, int limit,
+		  long offset, source_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, by_name ? ST_SOURCES_BY_NAME
+					    : ST_SOURCES_ACTIVE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, limit);
+	sqlite3_bind_int64(st, 2, offset);
+	if (q)
+		sqlite3_bind_text(st, 3, q, -1, SQLITE_STATIC);
+	return each_row(s, st, each_source, (struct to){.source = fn, .arg = arg});
+}
+
+long store_sources_count(struct store *s, const char *q)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SOURCES_COUNT);
+	if (!st)
+		return -1;
+	if (q)
+		sqlite3_bind_text(st, 3, q, -1, SQLITE_STATIC);
+	long n = -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	else
+		store_fail(s, "counting sources");
+	sqlite3_reset(st);
+	return n;
+}
+
+int store_source_initials(struct store *s, count_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SOURCE_INITIALS);
+	return st ? each_row(s, st, each_count, (struct to){.count = fn, .arg = arg}) : -1;
 }
 
 int store_in_category(struct store *s, int64_t category, int limit, long offset,

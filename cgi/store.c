@@ -64,6 +64,27 @@ static const char *const upgrades[STORE_VERSION] = {
 #define SEARCH_COUNT(where) "SELECT count(*) FROM (SELECT 1 FROM search " \
 	"WHERE " where " LIMIT ?3)"
 
+/* A source's initial, for the name order: "a".."z" (its first letter
+ * lower-cased), "{" for a digit, "|" for anything else; so the order is
+ * A to Z, 0-9, others.  The same expression as the index
+ * categories_initial's (sql/schema.sql), so that the index serves. */
+#define SOURCE_INITIAL(slug) "(CASE WHEN lower(substr(" slug ", 1, 1)) " \
+	"BETWEEN 'a' AND 'z' THEN lower(substr(" slug ", 1, 1)) " \
+	"WHEN substr(" slug ", 1, 1) BETWEEN '0' AND '9' THEN '{' ELSE '|' END)"
+/* ?3: NULL, or what the source's name or slug holds (lower-cased). */
+#define SOURCE_HOLDS "(?3 IS NULL OR instr(lower(c.name), ?3) > 0 " \
+	"OR instr(lower(c.slug), ?3) > 0)"
+/* ?1 sources from ?2 on in the order; the inner query walks one index
+ * range for their ids (no row is read but the page's, with no filter),
+ * the outer reads them with their newest post and sorts the page. */
+#define SOURCES_PAGE(order) "SELECT c.id, c.slug, c.name, c.posts, " \
+	"p.published, coalesce(p.zone_offset, p.utc_offset), p.date_only " \
+	"FROM (SELECT c.id AS k FROM categories c WHERE " SOURCE_HOLDS \
+	" ORDER BY " order " LIMIT ?1 OFFSET ?2) " \
+	"JOIN categories c ON c.id = k LEFT JOIN posts p ON p.id = (SELECT " \
+	"post_id FROM post_categories WHERE category_id = c.id " \
+	"ORDER BY rank DESC LIMIT 1) ORDER BY " order
+
 /* Days between two "YYYY/MM/DD" (1e9 when either is no date). */
 #define DAYS_APART(a, b) "coalesce(abs(julianday(replace(" a ", '/', '-')) - " \
 	"julianday(replace(" b ", '/', '-'))), 1e9)"
@@ -222,13 +243,22 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_DATA_VERSION] = "PRAGMA data_version",
 	/* Lists go by rank (sql/schema.sql): the newest is the highest, a
 	 * list's length the highest plus one, a page one index range. */
-	[ST_CATEGORIES] = "SELECT id, (SELECT published FROM post_categories "
-		"WHERE category_id = c.id ORDER BY rank DESC LIMIT 1) AS newest, "
-		"slug, name FROM categories c "
-		"WHERE newest IS NOT NULL ORDER BY newest DESC, slug",
+	[ST_CATEGORIES_CLEANED] = "SELECT id, newest, slug, name FROM categories "
+		"WHERE instr(slug, '/') > 0 AND instr(slug, ?1) > 0 "
+		"ORDER BY newest DESC, slug",
 	[ST_CATEGORY_BY_SLUG] = "SELECT id, (SELECT published FROM "
 		"post_categories WHERE category_id = c.id ORDER BY rank DESC LIMIT 1), "
 		"slug, name FROM categories c WHERE slug = ?1",
+	[ST_MENU] = "SELECT id, newest, slug, name FROM categories "
+		"WHERE menu IS NOT NULL ORDER BY menu",
+	/* A page of sources: the page's ids, one range of an index, then
+	 * their rows, sorted again (SOURCES_PAGE). */
+	[ST_SOURCES_ACTIVE] = SOURCES_PAGE("c.recent DESC, c.newest DESC, c.id"),
+	[ST_SOURCES_BY_NAME] = SOURCES_PAGE(SOURCE_INITIAL("c.slug") ", "
+		"c.slug COLLATE NOCASE, c.id"),
+	[ST_SOURCES_COUNT] = "SELECT count(*) FROM categories c WHERE " SOURCE_HOLDS,
+	[ST_SOURCE_INITIALS] = "SELECT " SOURCE_INITIAL("slug") " AS i, count(*) "
+		"FROM categories GROUP BY i ORDER BY i",
 	[ST_TAG_BY_NAME] = "SELECT id, (SELECT published FROM post_tags "
 		"WHERE tag_id = t.id ORDER BY rank DESC LIMIT 1), name, name "
 		"FROM tags t WHERE name = ?1",

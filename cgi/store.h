@@ -90,8 +90,13 @@ enum stmt_id {
 	ST_READ_END,
 	ST_SITE_ALL,
 	ST_DATA_VERSION,
-	ST_CATEGORIES,
+	ST_CATEGORIES_CLEANED,
 	ST_CATEGORY_BY_SLUG,
+	ST_MENU,
+	ST_SOURCES_ACTIVE,
+	ST_SOURCES_BY_NAME,
+	ST_SOURCES_COUNT,
+	ST_SOURCE_INITIALS,
 	ST_TAG_BY_NAME,
 	ST_TAG_COUNT,
 	ST_WITH_TAG,
@@ -356,7 +361,17 @@ struct category_row {
 	const char *slug, *name;
 };
 
+/* A source (category) as the home page and the source index show it. */
+struct source_row {
+	int64_t id;
+	const char *slug, *name;
+	long posts;
+	int64_t newest;              /* its newest post's published; 0: none */
+	int zone_offset, date_only;  /* that post's (as struct post_row) */
+};
+
 typedef int (*post_fn)(const struct post_row *p, void *arg);
+typedef int (*source_fn)(const struct source_row *r, void *arg);
 typedef int (*category_fn)(const struct category_row *c, void *arg);
 typedef int (*count_fn)(const char *name, long count, void *arg);
 
@@ -366,7 +381,13 @@ int store_site(struct store *s, pair_fn fn, void *arg);
 /* PRAGMA data_version: it changes when another connection (an import)
  * has changed the store. */
 int64_t store_data_version(struct store *s);
-int store_categories(struct store *s, category_fn fn, void *arg);
+/* The categories with several segments ("/evil.com", "a/../b") whose
+ * slug holds part, the newest first: what a URL that cleans a stored
+ * slug may mean (page.h).  A scan, made only once the exact slug failed. */
+int store_categories_holding(struct store *s, const char *part,
+			     category_fn fn, void *arg);
+/* The navigation menu's categories (categories.menu), in its order. */
+int store_menu(struct store *s, category_fn fn, void *arg);
 int store_category(struct store *s, const char *slug, category_fn fn, void *arg);
 long store_category_count(struct store *s, int64_t category);
 /* A tag, as a category_row (slug and name are both its name). */
@@ -375,6 +396,20 @@ long store_tag_count(struct store *s, int64_t tag);
 int store_with_tag(struct store *s, int64_t tag, int limit, long offset,
 		   post_fn fn, void *arg);
 int store_newest(struct store *s, int limit, post_fn fn, void *arg);
+
+/* The source index (ui-sources.c) and the home page's boxes: limit
+ * sources from offset, by activity (categories.recent, then newest: the
+ * index categories_active) or by name (initial, then slug ignoring ASCII
+ * case: the index categories_initial); only those whose name or slug
+ * holds q when q is not NULL (q lower-cased, compared ignoring ASCII
+ * case).  Each page is one index range; only its own rows are sorted. */
+int store_sources(struct store *s, int by_name, const char *q, int limit,
+		  long offset, source_fn fn, void *arg);
+/* How many sources (holding q, when not NULL), or -1. */
+long store_sources_count(struct store *s, const char *q);
+/* The sources by initial, in the name order's: fn(initial, count), the
+ * initial "a".."z", "{" for a digit, "|" for any other. */
+int store_source_initials(struct store *s, count_fn fn, void *arg);
 int store_in_category(struct store *s, int64_t category, int limit, long offset,
 		      post_fn fn, void *arg);
 int store_article_by_url(struct store *s, const char *categories, const char *day,

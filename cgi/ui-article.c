@@ -117,8 +117,9 @@ int ui_article_send(struct ctx *c, const struct post_row *p)
 {
 	struct tmpl_dict *body;
 	c->current = p->category_slug;
+	c->current_name = p->category_name;
 	struct tmpl_dict *root = page_new(c, p->title, p->summary, "article.tpl", &body);
-	c->current = NULL;
+	c->current = c->current_name = NULL;
 	if (!root)
 		return -1;
 	if (fill(c, root, body, p) < 0) {

@@ -28,8 +28,9 @@ int ui_category(struct ctx *c)
 	struct list l = {cat.name, url.s, NULL, cat.id,
 			 store_category_count, store_in_category, feed.s};
 	c->current = cat.slug;
+	c->current_name = cat.name;
 	int rc = ui_list_send(c, &l);
-	c->current = NULL;
+	c->current = c->current_name = NULL;
 	buf_free(&url);
 	buf_free(&feed);
 	page_named_free(&cat);

@@ -59,6 +59,8 @@ int ui_list_send(struct ctx *c, const struct list *l)
 	tmpl_set_int(body, "PAGE", page);
 	tmpl_set_int(body, "PAGES", pages);
 	tmpl_set_int(body, "TOTAL", total);
+	if (!total)
+		tmpl_show(body, "EMPTY");
 	struct buf url = {0};
 	buf_adds(&url, l->url);
 	if (page > 1)

@@ -92,11 +92,11 @@ static int add_category(const char *slug, int64_t t, int offset, void *arg)
 {
 	struct part *pt = arg;
 	struct buf path = {0};
-	if (in_part(pt) && page_category_shown(pt->c, slug) &&
-	    page_category_url(&path, slug))
+	int shown = in_part(pt) ? page_category_shown(pt->c, slug) : 0;
+	if (shown > 0 && page_category_url(&path, slug))
 		add_url(pt, path.s, t, offset);
 	buf_free(&path);
-	return 0;
+	return shown < 0 ? -1 : 0;
 }
 
 static int add_tag(const char *name, int64_t t, int offset, void *arg)

@@ -15,6 +15,13 @@ CREATE INDEX IF NOT EXISTS categories_active
 	ON categories(recent DESC, newest DESC);
 CREATE INDEX IF NOT EXISTS categories_menu ON categories(menu)
 	WHERE menu IS NOT NULL;
+-- The source index by name (/category/?sort=name): initial ("a".."z",
+-- "{" for a digit, "|" for any other), then slug ignoring ASCII case; the
+-- expression is cgi/store.c's SOURCE_INITIAL, word for word.
+CREATE INDEX IF NOT EXISTS categories_initial ON categories((CASE WHEN
+	lower(substr(slug, 1, 1)) BETWEEN 'a' AND 'z' THEN
+	lower(substr(slug, 1, 1)) WHEN substr(slug, 1, 1) BETWEEN '0' AND '9'
+	THEN '{' ELSE '|' END), slug COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS category_pages (
 	path     TEXT PRIMARY KEY,
 	size     INTEGER NOT NULL,

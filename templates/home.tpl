@@ -1,9 +1,14 @@
 {{%AUTOESCAPE context="HTML"}}
-{{! home.tpl - the home page (include BODY of layout.tpl).
-    Expects: section LATEST (once) with section POST (newest 20 site-wide,
-    each with include POST_ITEM); section CATEGORY (one per category,
-    newest first): CATEGORY_URL, CATEGORY_NAME, with section POST (its 5
-    newest, each with include POST_ITEM). }}
+{{! home.tpl - the home page (include BODY of layout.tpl).  Bounded
+    whatever the number of sources: the newest 20 posts site-wide, then
+    boxes for at most 8 sources, the most active (the most posts in the 3
+    days up to the site's newest post, then the newest post; sources
+    without posts get none), each with its 5 newest posts, then a link to
+    the source index.
+    Expects: section LATEST (once) with section POST (each with include
+    POST_ITEM); section CATEGORY (one per box, in order): CATEGORY_URL,
+    CATEGORY_NAME, with section POST (each with include POST_ITEM);
+    SOURCES (how many sources the index lists). }}
 <div class="home">
 {{#LATEST}}
 <section class="latest" aria-labelledby="latest-h">
@@ -24,4 +29,5 @@
 </section>
 {{/CATEGORY}}
 </div>
+<p class="all-sources"><a href="/category/">全部来源（{{SOURCES}}）›</a></p>
 </div>

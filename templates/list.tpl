@@ -5,12 +5,14 @@
     shown before the name), PAGE, PAGES, TOTAL; section POST
     (this page's posts, each with include POST_ITEM); section PAGER (shown
     when PAGES > 1) with section PREV: PREV_URL (newer page) and section
-    NEXT: NEXT_URL (older page). }}
+    NEXT: NEXT_URL (older page); section EMPTY (a category with no
+    posts yet, from its category page). }}
 <div class="listing">
 <header class="page-head">
 <h1>{{#LIST_KIND}}<span class="list-kind">{{KIND}}</span>{{/LIST_KIND}}<a href="{{LIST_URL}}">{{LIST_NAME}}</a></h1>
 <p class="page-meta">共 {{TOTAL}} 篇 · 第 {{PAGE}} / {{PAGES}} 页</p>
 </header>
+{{#EMPTY}}<p class="empty">这个来源还没有文章。<a href="/category/">查看全部来源 ›</a></p>{{/EMPTY}}
 <ol class="posts">
 {{#POST}}{{>POST_ITEM}}{{/POST}}
 </ol>

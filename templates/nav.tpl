@@ -1,14 +1,19 @@
 {{%AUTOESCAPE context="HTML"}}
-{{! nav.tpl - the category navigation of every page, rendered by page.c
-    once per state of the store and current category, and placed in
-    layout.tpl as NAV_HTML.  Expects: section NAV (one per category, in
-    order): NAV_URL, NAV_NAME, nested section NAV_CURRENT (shown for the
-    current category). }}
+{{! nav.tpl - the navigation of every page, rendered by page.c once per
+    state of the store and current item, and placed in layout.tpl as
+    NAV_HTML: 首页, the menu (the categories with the most posts, at most
+    6: categories.menu), the category being shown when it is not among
+    them, and 全部来源, the source index.  Whatever the number of
+    categories, it has at most 9 items.  Expects: section NAV (one per
+    category, in order): NAV_URL, NAV_NAME, nested section NAV_CURRENT
+    (shown for the current category); section SOURCES_CURRENT (shown on
+    the source index). }}
 <nav class="site-nav" aria-label="栏目">
 <ul class="wrap">
 <li><a href="/">首页</a></li>
 {{#NAV}}
 <li><a href="{{NAV_URL}}"{{#NAV_CURRENT}} class="current" aria-current="page"{{/NAV_CURRENT}}>{{NAV_NAME}}</a></li>
 {{/NAV}}
+<li class="nav-sources"><a href="/category/"{{#SOURCES_CURRENT}} class="current" aria-current="page"{{/SOURCES_CURRENT}}>全部来源</a></li>
 </ul>
 </nav>
