@@ -43,7 +43,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 
 SQL := $(patsubst %.sql,%.o,$(wildcard sql/*.sql))
 COMMON := cgi/date.o cgi/derive.o cgi/source.o cgi/source-jekyll.o cgi/sanitize.o cgi/store.o cgi/store-file.o cgi/log.o cgi/trigrams.o cgi/util.o $(SQL)
-IMPORT := cgi/import.o cgi/watch.o cgi/config.o cgi/store-import.o cgi/takedown.o cgi/request.o cgi/store-publish.o
+IMPORT := cgi/import.o cgi/watch.o cgi/config.o cgi/store-import.o cgi/store-names.o cgi/takedown.o cgi/request.o cgi/store-publish.o
 SERVE := cgi/finews.o cgi/master.o cgi/listen.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
 	cgi/ui-home.o cgi/ui-list.o cgi/ui-category.o cgi/ui-tag.o \
 	cgi/ui-article.o cgi/ui-share.o cgi/ui-search.o cgi/search.o \
@@ -83,7 +83,7 @@ $(B)/finews-import: $(call objs,$(IMPORT) $(COMMON))
 $(B)/finews.fcgi: $(call objs,$(SERVE) $(COMMON))
 	$(CXX) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
-$(B)/test/unit-%: $(B)/test/unit-%.o $(call objs,$(COMMON) cgi/config.o cgi/store-import.o cgi/request.o)
+$(B)/test/unit-%: $(B)/test/unit-%.o $(call objs,$(COMMON) cgi/config.o cgi/store-import.o cgi/store-names.o cgi/request.o)
 	$(CC) $(SANFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 # Each fuzz harness with the replay driver (test/fuzz-replay.c).

@@ -116,6 +116,12 @@ int store_post_by_code(struct store *s, const char *code, int64_t *id, char **pa
 	return 1;
 }
 
+static char *column_dup(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	return v ? xstrdup(v) : NULL;
+}
+
 static void mark(struct idset *set, int64_t id)
 {
 	for (size_t i = 0; i < set->n; i++)
@@ -155,12 +161,13 @@ static void remember(struct store *s, char kind, const char *key,
 	k->id = id;
 }
 
-/* Find or make the category slug; *name gets its display name. */
-static int64_t category_id(struct store *s, const char *slug, char **name)
+/* Find or make the category slug; *tag gets the tag its posts share
+ * (NULL when none). */
+static int64_t category_id(struct store *s, const char *slug, char **tag)
 {
 	struct name_id *k = recall(s, 'c', slug);
 	if (k) {
-		*name = xstrdup(k->name);
+		*tag = k->name ? xstrdup(k->name) : NULL;
 		return k->id;
 	}
 	sqlite3_stmt *st = store_stmt(s, ST_CATEGORY_ADD);
@@ -176,8 +183,8 @@ static int64_t category_id(struct store *s, const char *slug, char **name)
 	if (sqlite3_step(st) != SQLITE_ROW)
 		return store_fail(s, "finding a category");
 	int64_t id = sqlite3_column_int64(st, 0);
-	*name = xstrdup((const char *)sqlite3_column_text(st, 1));
-	remember(s, 'c', slug, *name, id);
+	*tag = column_dup(st, 1);
+	remember(s, 'c', slug, *tag, id);
 	return id;
 }
 
@@ -268,6 +275,8 @@ static int clear_links(struct store *s, enum stmt_id id, int64_t post)
 
 static int has_tag(const struct post *p, const char *tag)
 {
+	if (!tag)
+		return 0;
 	for (size_t i = 0; i < p->tags.n; i++)
 		if (strcmp(p->tags.v[i], tag) == 0)
 			return 1;
@@ -276,18 +285,18 @@ static int has_tag(const struct post *p, const char *tag)
 
 /* Find or make each of the post's categories, into ids[]; a category
  * whose shared tag this post lacks, or any category of an updated post,
- * is marked to be named again at the end of the run. */
+ * has its tag found again at the end of the run. */
 static int resolve_categories(struct store *s, const struct post *p, int updated,
 			      int64_t *ids)
 {
 	for (size_t i = 0; i < p->categories.n; i++) {
-		char *name = NULL;
-		ids[i] = category_id(s, p->categories.v[i], &name);
+		char *tag = NULL;
+		ids[i] = category_id(s, p->categories.v[i], &tag);
 		if (ids[i] < 0)
 			return -1;
-		if (updated || !has_tag(p, name))
+		if (updated || !has_tag(p, tag))
 			mark(&s->unnamed, ids[i]);
-		free(name);
+		free(tag);
 	}
 	return 0;
 }
@@ -407,12 +416,6 @@ char *store_entry_folder(struct store *s, int64_t id)
 char *store_entry_key(struct store *s, int64_t id)
 {
 	return entry_column(s, id, 1);
-}
-
-static char *column_dup(sqlite3_stmt *st, int i)
-{
-	const char *v = (const char *)sqlite3_column_text(st, i);
-	return v ? xstrdup(v) : NULL;
 }
 
 /* Read in batches (each read first, then handed out): fn may write. */
@@ -590,6 +593,7 @@ int store_post_save(struct store *s, const struct post *p,
 		    const struct entry *e, const char *path, int64_t *id)
 {
 	int updated = *id != 0;
+	s->recount = 1;
 	char *cpath = join_categories(p);
 	int64_t *cats = xmalloc((p->categories.n + 1) * sizeof *cats);
 	int64_t sk;
@@ -632,8 +636,8 @@ int store_post_drop_orphan(struct store *s, int64_t id)
 	return rc;
 }
 
-/* A category's name: the tag all its posts share, else its slug. */
-static int name_category(struct store *s, int64_t id)
+/* A category's tag: the one all its posts carry, if any. */
+static int find_tag(struct store *s, int64_t id)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_CATEGORY_SHARED_TAG);
 	if (!st)
@@ -641,10 +645,9 @@ static int name_category(struct store *s, int64_t id)
 	sqlite3_bind_int64(st, 1, id);
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(s, "naming a category");
-	char *tag = rc == SQLITE_ROW
-		? xstrdup((const char *)sqlite3_column_text(st, 0)) : NULL;
-	st = store_stmt(s, ST_CATEGORY_SET_NAME);
+		return store_fail(s, "finding a category's tag");
+	char *tag = rc == SQLITE_ROW ? column_dup(st, 0) : NULL;
+	st = store_stmt(s, ST_CATEGORY_SET_TAG);
 	if (!st) {
 		free(tag);
 		return -1;
@@ -653,7 +656,53 @@ static int name_category(struct store *s, int64_t id)
 	bind_opt(st, 2, tag);
 	rc = sqlite3_step(st);
 	free(tag);
-	return rc == SQLITE_DONE ? 0 : store_fail(s, "naming a category");
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "saving a category's tag");
+	s->renamed |= sqlite3_changes(s->db) > 0;
+	return 0;
+}
+
+/* After an upgrade from a store without tags and counts: every
+ * category's tag is found, and its counts and name are due. */
+static int fill_categories(struct store *s)
+{
+	if (s->upgraded_from == 0 || s->upgraded_from >= 8)
+		return 0;
+	s->upgraded_from = STORE_VERSION;   /* once per run */
+	sqlite3_stmt *st = store_stmt(s, ST_CATEGORY_ALL_IDS);
+	if (!st)
+		return -1;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		mark(&s->unnamed, sqlite3_column_int64(st, 0));
+	sqlite3_reset(st);
+	s->recount = s->renamed = 1;
+	return rc == SQLITE_DONE ? 0 : store_fail(s, "listing the categories");
+}
+
+static int run_stmt(struct store *s, enum stmt_id id, const char *what)
+{
+	sqlite3_stmt *st = store_stmt(s, id);
+	if (!st)
+		return -1;
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, what);
+	return sqlite3_changes(s->db);
+}
+
+/* Every category's post count, newest post, recent posts and place in
+ * the menu, from the ranks; the categories left with neither posts nor
+ * a page go.  Only rows whose values change are written. */
+static int recount(struct store *s)
+{
+	if (run_stmt(s, ST_CATEGORY_COUNTS, "counting the categories' posts") < 0 ||
+	    run_stmt(s, ST_CATEGORY_RECENT, "counting recent posts") < 0 ||
+	    run_stmt(s, ST_CATEGORY_DROP_UNUSED, "dropping unused categories") < 0 ||
+	    run_stmt(s, ST_CATEGORY_MENU, "placing categories in the menu") < 0)
+		return -1;
+	s->renamed = 1;   /* a category may have come or gone */
+	s->recount = 0;
+	return 0;
 }
 
 static int rerank(struct store *s, enum stmt_id id, struct idset *set)
@@ -705,12 +754,17 @@ int store_finish(struct store *s)
 	if (store_search_flush(s) < 0 || search_tidy(s) < 0)
 		return -1;
 	store_forget(s);
+	if (fill_categories(s) < 0)
+		return -1;
 	for (size_t i = 0; i < s->unnamed.n; i++)
-		if (name_category(s, s->unnamed.v[i]) < 0)
+		if (find_tag(s, s->unnamed.v[i]) < 0)
 			return -1;
 	s->unnamed.n = 0;
-	return rerank(s, ST_RERANK_CATEGORY, &s->unranked_categories) < 0 ||
-	       rerank(s, ST_RERANK_TAG, &s->unranked_tags) < 0 ? -1 : 0;
+	if (rerank(s, ST_RERANK_CATEGORY, &s->unranked_categories) < 0 ||
+	    rerank(s, ST_RERANK_TAG, &s->unranked_tags) < 0 ||
+	    (s->recount && recount(s) < 0))
+		return -1;
+	return s->renamed ? store_name_categories(s) : 0;
 }
 
 /* Posts rendered again per statement: their HTML is held meanwhile. */
@@ -1007,6 +1061,7 @@ int store_post_delete(struct store *s, int64_t id, char **text)
 	int64_t sk, published;
 	struct idset tags = {0}, cats = {0};
 	int had = old_key(s, id, &sk, &published), rc = -1;
+	s->recount = 1;
 	if (had < 0 || store_search_flush(s) < 0 ||
 	    (had && (search_text(s, sk, text) < 0 || search_delete(s, sk) < 0)) ||
 	    unrank(s, 0, id) < 0 || unrank(s, 1, id) < 0 ||

@@ -120,15 +120,49 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"zone_offset = ?20 WHERE id = ?17",
 	[ST_POST_DELETE] = "DELETE FROM posts WHERE id = ?1",
 	[ST_CATEGORY_ADD] = "INSERT OR IGNORE INTO categories(slug, name) VALUES (?1, ?1)",
-	[ST_CATEGORY_ID] = "SELECT id, name FROM categories WHERE slug = ?1",
+	[ST_CATEGORY_ID] = "SELECT id, tag FROM categories WHERE slug = ?1",
 	[ST_CATEGORY_SHARED_TAG] = "SELECT t.name FROM post_categories pc "
 		"JOIN post_tags pt ON pt.post_id = pc.post_id "
 		"JOIN tags t ON t.id = pt.tag_id WHERE pc.category_id = ?1 "
 		"GROUP BY pt.tag_id HAVING count(*) = (SELECT count(*) "
 		"FROM post_categories WHERE category_id = ?1) "
 		"ORDER BY min(pc.published), t.name LIMIT 1",
-	[ST_CATEGORY_SET_NAME] = "UPDATE categories SET name = "
-		"coalesce(?2, slug) WHERE id = ?1",
+	/* The categories' names and counts (store_finish in store-import.c;
+	 * sql/schema.sql says what each column holds).  Each writes only
+	 * the rows whose value changes. */
+	[ST_CATEGORY_SET_TAG] = "UPDATE categories SET tag = ?2 "
+		"WHERE id = ?1 AND tag IS NOT ?2",
+	[ST_CATEGORY_ALL_IDS] = "SELECT id FROM categories ORDER BY id",
+	/* from the ranks: a category's count is its top rank plus one */
+	[ST_CATEGORY_COUNTS] = "UPDATE categories AS c SET posts = n.posts, "
+		"newest = n.newest FROM (SELECT k.id AS id, coalesce(t.rank + 1, 0) "
+		"AS posts, t.published AS newest FROM categories k LEFT JOIN "
+		"post_categories t ON t.category_id = k.id AND t.rank = (SELECT "
+		"max(rank) FROM post_categories WHERE category_id = k.id)) AS n "
+		"WHERE c.id = n.id AND (c.posts IS NOT n.posts OR "
+		"c.newest IS NOT n.newest)",
+	/* the posts of the 3 days up to the site's newest post, by category */
+	[ST_CATEGORY_RECENT] = "UPDATE categories AS c SET recent = n.recent "
+		"FROM (SELECT k.id AS id, coalesce(w.n, 0) AS recent FROM "
+		"categories k LEFT JOIN (SELECT pc.category_id AS cid, count(*) AS n "
+		"FROM posts p JOIN post_categories pc ON pc.post_id = p.id "
+		"WHERE p.published >= (SELECT max(published) FROM posts) - 259200 "
+		"GROUP BY pc.category_id) AS w ON w.cid = k.id) AS n "
+		"WHERE c.id = n.id AND c.recent IS NOT n.recent",
+	/* a category without posts stays while a category page names it */
+	[ST_CATEGORY_DROP_UNUSED] = "DELETE FROM categories AS c WHERE "
+		"c.posts = 0 AND NOT EXISTS (SELECT 1 FROM post_categories "
+		"WHERE category_id = c.id) AND NOT EXISTS (SELECT 1 FROM posts "
+		"WHERE category_id = c.id) AND NOT EXISTS (SELECT 1 FROM "
+		"category_pages WHERE slug = c.slug)",
+	[ST_CATEGORY_MENU] = "UPDATE categories AS c SET menu = n.menu FROM "
+		"(SELECT k.id AS id, m.place AS menu FROM categories k LEFT JOIN "
+		"(SELECT id, row_number() OVER (ORDER BY posts DESC, slug) - 1 "
+		"AS place FROM categories WHERE posts > 0 ORDER BY posts DESC, "
+		"slug LIMIT 6) AS m ON m.id = k.id) AS n "
+		"WHERE c.id = n.id AND c.menu IS NOT n.menu",
+	[ST_CATEGORY_NAMES] = "SELECT id, slug, tag, title, name FROM categories",
+	[ST_CATEGORY_SET_NAME] = "UPDATE categories SET name = ?2 WHERE id = ?1",
 	[ST_POST_CATEGORIES_CLEAR] = "DELETE FROM post_categories WHERE post_id = ?1",
 	[ST_POST_CATEGORY_ADD] = "INSERT OR IGNORE INTO post_categories"
 		"(post_id, category_id, published, rank) VALUES (?1, ?2, ?3, ?4)",

@@ -30,6 +30,14 @@ enum stmt_id {
 	ST_CATEGORY_ADD,
 	ST_CATEGORY_ID,
 	ST_CATEGORY_SHARED_TAG,
+	/* the categories' names and counts (store_finish) */
+	ST_CATEGORY_SET_TAG,
+	ST_CATEGORY_ALL_IDS,
+	ST_CATEGORY_COUNTS,
+	ST_CATEGORY_RECENT,
+	ST_CATEGORY_DROP_UNUSED,
+	ST_CATEGORY_MENU,
+	ST_CATEGORY_NAMES,
 	ST_CATEGORY_SET_NAME,
 	ST_POST_CATEGORIES_CLEAR,
 	ST_POST_CATEGORY_IDS,
@@ -148,6 +156,9 @@ struct store {
 		size_t n, cap;
 	} unnamed, unranked_categories, unranked_tags;
 	int upgraded_from;           /* the version store_open() found */
+	int recount;                 /* posts came or went: the categories'
+					counts and names are due */
+	int renamed;                 /* a category's tag or title changed */
 	long npending;               /* rows waiting to be indexed */
 	size_t pending_bytes;        /* and their text's bytes */
 	long nindexed;               /* rows indexed in this run */
@@ -277,6 +288,9 @@ int store_search_flush(struct store *s);
  * last call its display name, and rank again the categories and tags whose
  * order an out-of-order post, an update or a deletion broke. */
 int store_finish(struct store *s);
+/* Give every category its display name by the rule of sql/schema.sql
+ * (store-names.c), writing only the names that change. */
+int store_name_categories(struct store *s);
 
 /* Takedowns (takedown.c; README: Takedowns and deletions) -------------- */
 
