@@ -45,6 +45,8 @@ struct ctx {
 	int date_line;
 	int date_plain;         /* the date was a plain YAML scalar */
 	char *slug;             /* the front matter's slug, NULL when none */
+	char *category;         /* its category field, as written, when a
+				   single value */
 };
 
 /* ---- small helpers ----------------------------------------------------- */
@@ -431,6 +433,7 @@ static int read_keys(struct ctx *c, yaml_document_t *doc, yaml_node_t *root)
 	find_keys(doc, root, &k);
 	c->p->title = scalar_dup(k.title);
 	c->slug = scalar_dup(k.slug);
+	c->category = scalar_dup(k.category);
 	c->p->layout = scalar_dup(k.layout);
 	if (c->p->layout && !*c->p->layout) {
 		free(c->p->layout);
@@ -1232,9 +1235,86 @@ int post_derive(const struct entry *e, const char *tz, struct post *p,
 	int rc = derive(&c);
 	free(c.date);
 	free(c.slug);
+	free(c.category);
 	if (rc)
 		post_free(p);
 	return rc;
+}
+
+/* ---- category pages ---------------------------------------------------- */
+
+static int has_blank(const char *s)
+{
+	for (; *s; s++)
+		if (is_space(*s))
+			return 1;
+	return 0;
+}
+
+/* What the page's keys make of it: 0, or 1 with why it is no category
+ * page in err. */
+static int page_fields(struct ctx *c, struct category_page *cp)
+{
+	const char *layout = c->p->layout;
+	if (!layout || strcmp(layout, "category"))
+		return (fail(c, 0, layout ? "not a category page: its layout "
+				"is \"%.100s\", not category" : "not a category "
+				"page: no layout: category", layout), 1);
+	if (!c->category)
+		return (fail(c, 0, "a category page without a category "
+				"field (one value)"), 1);
+	if (!has_blank(c->category)) {
+		cp->slug = jekyll_category(c->category);
+		if (!*cp->slug) {
+			free(cp->slug);
+			cp->slug = NULL;
+			return (fail(c, 0, "its category \"%.100s\" is no "
+					"category of a URL", c->category), 1);
+		}
+	}
+	cp->category = c->category;
+	c->category = NULL;
+	cp->title = c->p->title;
+	c->p->title = NULL;
+	return 0;
+}
+
+int category_page_derive(const struct entry *e, struct category_page *cp,
+			 struct post_error *err)
+{
+	struct post p = {0};
+	struct ctx c = {0};
+	memset(cp, 0, sizeof *cp);
+	memset(err, 0, sizeof *err);
+	c.e = e;
+	c.tz = "Asia/Shanghai";
+	c.p = &p;
+	c.err = err;
+	int rc;
+	if (!e->front_matter) {
+		rc = (fail(&c, 0, "not a category page: no front matter"), 1);
+	} else {
+		c.open_line = e->fm_line;
+		c.fm_len = strlen(e->front_matter);
+		rc = parse_yaml(&c);
+		if (rc == 0)
+			rc = page_fields(&c, cp);
+	}
+	free(c.date);
+	free(c.slug);
+	free(c.category);
+	post_free(&p);
+	if (rc)
+		category_page_free(cp);
+	return rc;
+}
+
+void category_page_free(struct category_page *cp)
+{
+	free(cp->category);
+	free(cp->slug);
+	free(cp->title);
+	memset(cp, 0, sizeof *cp);
 }
 
 int post_parse(const char *name, const char *data, size_t len,

@@ -113,6 +113,11 @@ struct run {
 	long unrestored;             /* of them, those taken down nowhere */
 	char **prune;                /* --prune: the folders given */
 	size_t nprune;
+	struct page_dir { char *path; const char *tz; } *page_dirs;
+	size_t npage_dirs;           /* sites' category/ folders to read */
+	struct pages_count {         /* what became of their files */
+		long added, updated, removed, unchanged, skipped, failed;
+	} pages;
 	const struct import_hooks *hooks;  /* never NULL */
 };
 
@@ -327,18 +332,32 @@ static const char *base_name(const char *path)
 	return strrchr(path, '/') + 1;
 }
 
+/* A site's category/ folder, read once the posts are in. */
+static void add_page_dir(struct run *r, const char *path, const char *tz)
+{
+	for (size_t i = 0; i < r->npage_dirs; i++)
+		if (!strcmp(r->page_dirs[i].path, path))
+			return;
+	r->page_dirs = xrealloc(r->page_dirs,
+				(r->npage_dirs + 1) * sizeof *r->page_dirs);
+	r->page_dirs[r->npage_dirs++] = (struct page_dir){ xstrdup(path), tz };
+}
+
 /* A site folder's _posts/, then its old_post/ (the archive, whose
- * versions are the newer). */
+ * versions are the newer), and its category pages. */
 static void gather_site(struct run *r, const char *abs)
 {
 	char *posts = join(abs, "_posts");
 	char *config = join(abs, "_config.yml");
 	char *archive = join(abs, "old_post");
+	char *pages = join(abs, "category");
 	const char *tz = read_site(r, config);
 	if (is_dir(posts))
 		walk(r, posts, "_posts", tz);
 	if (is_dir(archive))
 		walk(r, archive, "old_post", tz);
+	add_page_dir(r, pages, tz);   /* gone: its pages go */
+	free(pages);
 	free(archive);
 	free(config);
 	free(posts);
@@ -353,7 +372,10 @@ static int gather(struct run *r, const struct import_item *it)
 		gather_site(r, it->path);
 		return 0;
 	case IMPORT_FOLDER:
-		walk(r, it->path, it->folder, it->tz);
+		if (!strcmp(it->folder, "category"))
+			add_page_dir(r, it->path, it->tz);
+		else
+			walk(r, it->path, it->folder, it->tz);
 		return 0;
 	case IMPORT_FILE:
 		add_job(r, xstrdup(it->path), it->tz, it->folder);
@@ -863,6 +885,8 @@ static int rederive(struct run *r)
 	free(was);
 	if (same)
 		return 0;
+	if (store_pages_stale(&r->store) < 0)
+		return -1;
 	char *tz = store_site_get(&r->store, "timezone");
 	r->tz = r->nsites && r->sites[0].timezone ? r->sites[0].timezone :
 		tz ? tz : DEFAULT_TZ;
@@ -877,6 +901,210 @@ static int rederive(struct run *r)
 	if (n < 0 || store_finish(&r->store) < 0)
 		return -1;
 	return store_site_set(&r->store, "derive", DERIVE_VERSION) < 0 ? -1 : 0;
+}
+
+/* ---- category pages ------------------------------------------------------
+ * A site's category/ folder (not its subfolders) holds a page per
+ * category: category/wind.html with layout: category and category: Wind.
+ * Each file is read as a post file is (source-jekyll.c), derived by
+ * category_page_derive() and kept in category_pages; one unchanged since
+ * the last run (size and mtime, else its bytes' hash) costs a stat.  A
+ * page whose file is gone from the folder is forgotten: a page holds
+ * only a name, nothing a reader could lose. */
+
+/* Why a name in category/ is no page to read, or NULL. */
+static const char *page_refused(const char *path, const char *name)
+{
+	struct stat st;
+	const char *ext = strrchr(name, '.');
+	if (name[0] == '.' || name[0] == '_')
+		return "Jekyll skips names starting with '.' or '_'";
+	if (stat(path, &st) < 0)
+		return strerror(errno);
+	if (S_ISDIR(st.st_mode))
+		return "a folder (category pages are read from category/ "
+		       "itself, not its subfolders)";
+	if (!S_ISREG(st.st_mode))
+		return "not a regular file";
+	if (!ext || (strcmp(ext, ".html") && strcmp(ext, ".md") &&
+		     strcmp(ext, ".markdown")))
+		return "not a category page: not .html, .md or .markdown";
+	return NULL;
+}
+
+/* The page at path read and derived, into the store: 1 added, 2
+ * updated, 0 failed or skipped (said), -1 on a store error. */
+static int page_read(struct run *r, const char *path, const char *name,
+		     struct file_state *f, int known)
+{
+	struct entry e;
+	struct category_page cp;
+	struct post_error err;
+	char *data;
+	size_t len;
+	if (read_file_max(path, FILE_MAX, &data, &len) < 0) {
+		say(path, 1, "unreadable: ", strerror(errno));
+		r->pages.failed++;
+		r->failed++;
+		return 0;
+	}
+	int rc = source_jekyll_read(name, "category", data, len, &e, &err);
+	free(data);
+	if (rc == 0) {
+		rc = category_page_derive(&e, &cp, &err);
+		entry_free(&e);
+	} else if (!strcmp(err.reason, "no front matter")) {
+		rc = 1;
+		snprintf(err.reason, sizeof err.reason,
+			 "not a category page: no front matter");
+	}
+	if (rc < 0) {
+		say(path, err.line, "", err.reason);
+		r->pages.failed++;
+		r->failed++;
+		return 0;
+	}
+	if (rc > 0) {
+		skip(r, path, err.reason);
+		r->pages.skipped++;
+		return known && store_page_delete(&r->store, path) < 0 ? -1 : 0;
+	}
+	if (!cp.slug) {
+		struct buf b = {0};
+		buf_printf(&b, "\"%s\" names no single category (Jekyll makes "
+			   "a category of each of its words): the page names "
+			   "none", cp.category);
+		say_at(LOG_LEVEL_INFO, path, 0, "its category ", b.s);
+		buf_free(&b);
+	}
+	rc = store_page_put(&r->store, path, f, &cp);
+	category_page_free(&cp);
+	return rc < 0 ? -1 : known ? 2 : 1;
+}
+
+/* One file of category/: unchanged, touched, or read again. */
+static int page_file(struct run *r, const char *path, const char *name)
+{
+	struct stat st;
+	struct file_state was, now = {0};
+	int known = store_page_get(&r->store, path, &was);
+	if (known < 0)
+		return -1;
+	if (stat(path, &st) < 0) {
+		say(path, 1, "unreadable: ", strerror(errno));
+		r->pages.failed++;
+		r->failed++;
+		return 0;
+	}
+	now.size = st.st_size;
+	now.mtime = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
+	if (known && was.size == now.size && was.mtime == now.mtime) {
+		r->pages.unchanged++;
+		return 0;
+	}
+	char *data;
+	size_t len;
+	if (read_file_max(path, FILE_MAX, &data, &len) == 0) {
+		XXH128_hash_t h = XXH3_128bits(data, len);
+		XXH128_canonicalFromHash((XXH128_canonical_t *)now.hash, h);
+		free(data);
+		if (known && !memcmp(was.hash, now.hash, sizeof now.hash)) {
+			r->pages.unchanged++;
+			return store_page_touch(&r->store, path, now.size,
+						now.mtime);
+		}
+	}
+	int rc = page_read(r, path, name, &now, known);
+	if (rc == 1)
+		r->pages.added++;
+	else if (rc == 2)
+		r->pages.updated++;
+	return rc < 0 ? -1 : 0;
+}
+
+/* The names in category/, sorted, in *names: 0, or -1 when the folder
+ * cannot be read (said; a folder gone holds no names). */
+static int page_names(struct run *r, const char *dir, char ***names, size_t *n)
+{
+	*n = 0;
+	*names = NULL;
+	DIR *d = opendir(dir);
+	if (!d) {
+		if (errno == ENOENT)
+			return 0;
+		say(dir, 1, "unreadable: ", strerror(errno));
+		r->pages.failed++;
+		r->failed++;
+		return -1;
+	}
+	struct dirent *e;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+			*names = xrealloc(*names, (*n + 1) * sizeof **names);
+			(*names)[(*n)++] = xstrdup(e->d_name);
+		}
+	closedir(d);
+	if (*n)
+		qsort(*names, *n, sizeof **names, name_cmp);
+	return 0;
+}
+
+struct gone_pages { const char *dir; char **names; size_t n; struct run *r; };
+
+/* A stored page of the folder whose file is no longer there goes. */
+static int page_gone(int64_t id, const char *path, void *arg)
+{
+	(void)id;
+	struct gone_pages *g = arg;
+	const char *name = path + strlen(g->dir) + 1;
+	if (strchr(name, '/') || (g->n && bsearch(&name, g->names, g->n,
+						  sizeof *g->names, name_cmp)))
+		return 0;
+	g->r->pages.removed++;
+	return store_page_delete(&g->r->store, path);
+}
+
+/* Every file of one category/ folder, then the pages whose files are
+ * gone from it. */
+static int read_pages(struct run *r, const struct page_dir *pd)
+{
+	if (r->hooks->folder)
+		r->hooks->folder(r->hooks->arg, pd->path, "category", pd->tz);
+	char **names;
+	size_t n;
+	if (page_names(r, pd->path, &names, &n) < 0)
+		return 0;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *path = join(pd->path, names[i]);
+		errno = 0;
+		const char *why = page_refused(path, names[i]);
+		if (!why)
+			rc = page_file(r, path, names[i]);
+		else if (!(r->hooks->watching && errno == ENOENT)) {
+			skip(r, path, why);
+			r->pages.skipped++;
+		}
+		free(path);
+	}
+	struct buf folder = {0};
+	buf_printf(&folder, "%s/", pd->path);
+	struct gone_pages g = { pd->path, names, n, r };
+	if (rc == 0 && store_pages_under(&r->store, folder.s, page_gone, &g) < 0)
+		rc = -1;
+	buf_free(&folder);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+static int import_pages(struct run *r)
+{
+	for (size_t i = 0; i < r->npage_dirs; i++)
+		if (read_pages(r, &r->page_dirs[i]) < 0)
+			return -1;
+	return 0;
 }
 
 static void restore_add(const char *path, void *arg)
@@ -911,7 +1139,7 @@ static int import_all(struct run *r)
 	     store_search_backfill(&r->store, post_plain_text) < 0) ||
 	    (r->rerendered = store_rerender(&r->store, SANITIZE_VERSION,
 					    post_render_html)) < 0 ||
-	    import_files(r) < 0 || prune(r) < 0 ||
+	    import_files(r) < 0 || import_pages(r) < 0 || prune(r) < 0 ||
 	    save_modified(r) < 0 ||
 	    store_finish(&r->store) < 0 || save_finished(r) < 0 ||
 	    store_commit(&r->store) < 0) {
@@ -982,6 +1210,9 @@ static void run_free(struct run *r)
 	for (size_t i = 0; i < r->nprune; i++)
 		free(r->prune[i]);
 	free(r->prune);
+	for (size_t i = 0; i < r->npage_dirs; i++)
+		free(r->page_dirs[i].path);
+	free(r->page_dirs);
 }
 
 /* --prune: the folders among the PATHs given, as realpath names them. */
@@ -1069,6 +1300,13 @@ int import_run(const char *db, const struct import_item *items, size_t n,
 	if (rc != 2 && r.hooks->prune)
 		log_info("finews-import: %ld posts pruned (their files "
 			 "were deleted)", r.pruned);
+	struct pages_count *pc = &r.pages;
+	if (rc != 2 && (pc->added || pc->updated || pc->removed ||
+			pc->unchanged || pc->skipped || pc->failed))
+		log_info("finews-import: category pages: %ld added, %ld updated, "
+			 "%ld removed, %ld unchanged, %ld skipped, %ld failed",
+			 pc->added, pc->updated, pc->removed, pc->unchanged,
+			 pc->skipped, pc->failed);
 	if (rc != 2)
 		log_info("finews-import: %ld added, %ld updated, %ld unchanged, "
 			 "%ld failed, %.2f s", r.added, r.updated, r.unchanged,

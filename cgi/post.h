@@ -77,6 +77,24 @@ char *post_render_html(const char *md);
 /* The plain text of Markdown md (malloc'ed), as body_text is made. */
 char *post_plain_text(const char *md);
 
+/* A category page (category/wind.html: layout category, category Wind):
+ * the category it names. */
+struct category_page {
+	char *category;          /* its category field, as written */
+	char *slug;              /* that category in URLs (downcased, as a
+				    post's categories are); NULL when the
+				    field has several words, which Jekyll
+				    makes several categories */
+	char *title;             /* NULL when none */
+};
+
+/* Derive the category page of entry e: 0 and *cp; 1 when e is no
+ * category page (err says why: no layout: category, no category field);
+ * -1 with err on bad front matter.  category_page_free() releases cp. */
+int category_page_derive(const struct entry *e, struct category_page *cp,
+			 struct post_error *err);
+void category_page_free(struct category_page *cp);
+
 /* "2021-12-08-slug.md" -> 1 and the slug/date parts; 0 when not a post. */
 int post_filename(const char *name, char date[11], char **slug);
 

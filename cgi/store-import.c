@@ -690,6 +690,20 @@ static int run_stmt(struct store *s, enum stmt_id id, const char *what)
 	return sqlite3_changes(s->db);
 }
 
+/* The categories the pages name are made, and each takes its page's
+ * title (the first page's, by path, when several name it). */
+static int pages_to_categories(struct store *s)
+{
+	int titled;
+	if (run_stmt(s, ST_CATEGORY_FROM_PAGES, "adding the pages' categories") < 0 ||
+	    (titled = run_stmt(s, ST_CATEGORY_TITLES, "titling the categories")) < 0)
+		return -1;
+	s->pages_changed = 0;
+	s->recount = 1;   /* a category without posts or page goes */
+	s->renamed |= titled > 0;
+	return 0;
+}
+
 /* Every category's post count, newest post, recent posts and place in
  * the menu, from the ranks; the categories left with neither posts nor
  * a page go.  Only rows whose values change are written. */
@@ -754,7 +768,7 @@ int store_finish(struct store *s)
 	if (store_search_flush(s) < 0 || search_tidy(s) < 0)
 		return -1;
 	store_forget(s);
-	if (fill_categories(s) < 0)
+	if (fill_categories(s) < 0 || (s->pages_changed && pages_to_categories(s) < 0))
 		return -1;
 	for (size_t i = 0; i < s->unnamed.n; i++)
 		if (find_tag(s, s->unnamed.v[i]) < 0)
@@ -1224,4 +1238,77 @@ int store_takedown_blocks(struct store *s, const char *path, const char *key)
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
 	return sqlite3_step(st) == SQLITE_DONE ? 0
 		: store_fail(s, "dropping a pruned post's record");
+}
+
+/* ---- category pages (import.c) ------------------------------------------ */
+
+int store_page_get(struct store *s, const char *path, struct file_state *f)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_PAGE_GET);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : store_fail(s, "reading a page's state");
+	memset(f, 0, sizeof *f);
+	f->size = sqlite3_column_int64(st, 0);
+	f->mtime = sqlite3_column_int64(st, 1);
+	const void *h = sqlite3_column_blob(st, 2);
+	if (h && sqlite3_column_bytes(st, 2) == (int)sizeof f->hash)
+		memcpy(f->hash, h, sizeof f->hash);
+	sqlite3_reset(st);
+	return 1;
+}
+
+int store_page_put(struct store *s, const char *path, const struct file_state *f,
+		   const struct category_page *cp)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_PAGE_PUT);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, f->size);
+	sqlite3_bind_int64(st, 3, f->mtime);
+	sqlite3_bind_blob(st, 4, f->hash, sizeof f->hash, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, cp->category, -1, SQLITE_STATIC);
+	bind_opt(st, 6, cp->slug);
+	bind_opt(st, 7, cp->title);
+	s->pages_changed = 1;
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "saving a page");
+}
+
+int store_page_touch(struct store *s, const char *path, int64_t size,
+		     int64_t mtime)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_PAGE_TOUCH);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, size);
+	sqlite3_bind_int64(st, 3, mtime);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "saving a page");
+}
+
+int store_page_delete(struct store *s, const char *path)
+{
+	s->pages_changed = 1;
+	return run_text(s, ST_PAGE_DELETE, path, -1, "forgetting a page");
+}
+
+int store_pages_under(struct store *s, const char *folder, id_fn fn, void *arg)
+{
+	size_t n = strlen(folder);
+	if (n == 0 || folder[n - 1] != '/')
+		return 0;
+	char *past = xstrdup(folder);   /* "/dir0": just past "/dir/..." */
+	past[n - 1] = '/' + 1;
+	int rc = ids_of(s, ST_PAGES_UNDER, folder, past, fn, arg);
+	free(past);
+	return rc;
+}
+
+int store_pages_stale(struct store *s)
+{
+	return run_stmt(s, ST_PAGES_STALE, "marking the pages stale") < 0 ? -1 : 0;
 }

@@ -163,6 +163,30 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"WHERE c.id = n.id AND c.menu IS NOT n.menu",
 	[ST_CATEGORY_NAMES] = "SELECT id, slug, tag, title, name FROM categories",
 	[ST_CATEGORY_SET_NAME] = "UPDATE categories SET name = ?2 WHERE id = ?1",
+	[ST_PAGE_GET] = "SELECT size, mtime, hash FROM category_pages "
+		"WHERE path = ?1",
+	[ST_PAGE_PUT] = "INSERT INTO category_pages(path, size, mtime, hash, "
+		"category, slug, title) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+		"ON CONFLICT(path) DO UPDATE SET size = excluded.size, "
+		"mtime = excluded.mtime, hash = excluded.hash, "
+		"category = excluded.category, slug = excluded.slug, "
+		"title = excluded.title",
+	[ST_PAGE_TOUCH] = "UPDATE category_pages SET size = ?2, mtime = ?3 "
+		"WHERE path = ?1",
+	[ST_PAGE_DELETE] = "DELETE FROM category_pages WHERE path = ?1",
+	/* ?1 "/dir/", ?2 "/dir0": every path that starts with ?1 */
+	[ST_PAGES_UNDER] = "SELECT 0, path FROM category_pages "
+		"WHERE path >= ?1 AND path < ?2 ORDER BY path",
+	[ST_PAGES_STALE] = "UPDATE category_pages SET size = -1, hash = x''",
+	/* a category page makes its category, posts or not */
+	[ST_CATEGORY_FROM_PAGES] = "INSERT OR IGNORE INTO categories(slug, name) "
+		"SELECT DISTINCT slug, slug FROM category_pages "
+		"WHERE slug IS NOT NULL ORDER BY slug",
+	[ST_CATEGORY_TITLES] = "UPDATE categories AS c SET title = n.title "
+		"FROM (SELECT k.id AS id, (SELECT title FROM category_pages "
+		"WHERE slug = k.slug AND title IS NOT NULL ORDER BY path LIMIT 1) "
+		"AS title FROM categories k) AS n "
+		"WHERE c.id = n.id AND c.title IS NOT n.title",
 	[ST_POST_CATEGORIES_CLEAR] = "DELETE FROM post_categories WHERE post_id = ?1",
 	[ST_POST_CATEGORY_ADD] = "INSERT OR IGNORE INTO post_categories"
 		"(post_id, category_id, published, rank) VALUES (?1, ?2, ?3, ?4)",

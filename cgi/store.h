@@ -39,6 +39,14 @@ enum stmt_id {
 	ST_CATEGORY_MENU,
 	ST_CATEGORY_NAMES,
 	ST_CATEGORY_SET_NAME,
+	ST_PAGE_GET,
+	ST_PAGE_PUT,
+	ST_PAGE_TOUCH,
+	ST_PAGE_DELETE,
+	ST_PAGES_UNDER,
+	ST_PAGES_STALE,
+	ST_CATEGORY_FROM_PAGES,
+	ST_CATEGORY_TITLES,
 	ST_POST_CATEGORIES_CLEAR,
 	ST_POST_CATEGORY_IDS,
 	ST_POST_TAG_IDS,
@@ -159,6 +167,7 @@ struct store {
 	int recount;                 /* posts came or went: the categories'
 					counts and names are due */
 	int renamed;                 /* a category's tag or title changed */
+	int pages_changed;           /* a category page came, changed or went */
 	long npending;               /* rows waiting to be indexed */
 	size_t pending_bytes;        /* and their text's bytes */
 	long nindexed;               /* rows indexed in this run */
@@ -221,6 +230,8 @@ void store_rollback(struct store *s);
 /* Drop the run's memory of category and tag ids. */
 void store_forget(struct store *s);
 
+/* Rows handed out as an id and a string (it lasts until fn returns). */
+typedef int (*id_fn)(int64_t id, const char *text, void *arg);
 /* Rows handed out two strings at a time (they last until fn returns). */
 typedef int (*pair_fn)(const char *key, const char *value, void *arg);
 
@@ -288,6 +299,20 @@ int store_search_flush(struct store *s);
  * last call its display name, and rank again the categories and tags whose
  * order an out-of-order post, an update or a deletion broke. */
 int store_finish(struct store *s);
+/* Category pages (category/NAME.html): the state of the file at path
+ * (its post_id unused): 1 when known, 0 when not, -1.  A page saved,
+ * touched or deleted; the categories take their titles at store_finish. */
+int store_page_get(struct store *s, const char *path, struct file_state *f);
+int store_page_put(struct store *s, const char *path, const struct file_state *f,
+		   const struct category_page *cp);
+int store_page_touch(struct store *s, const char *path, int64_t size,
+		     int64_t mtime);
+int store_page_delete(struct store *s, const char *path);
+/* The stored pages whose paths start with folder ("/abs/category/"):
+ * fn(0, path), by path. */
+int store_pages_under(struct store *s, const char *folder, id_fn fn, void *arg);
+/* Every stored page is read and derived again when next met. */
+int store_pages_stale(struct store *s);
 /* Give every category its display name by the rule of sql/schema.sql
  * (store-names.c), writing only the names that change. */
 int store_name_categories(struct store *s);
@@ -303,7 +328,6 @@ struct gist {
 void gist_free(struct gist *g);
 
 /* Each returns the number of rows passed to fn, or -1. */
-typedef int (*id_fn)(int64_t id, const char *text, void *arg);
 /* Posts at day with slug: fn(id, category path). */
 int store_posts_at(struct store *s, const char *day, const char *slug,
 		   id_fn fn, void *arg);

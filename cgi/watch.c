@@ -8,7 +8,9 @@
  * into place (IN_MOVED_TO) then joins the batch waiting, a new folder
  * too; a file only created or still open is never read.  The batch is
  * one run of import_run(), one transaction, once no event has come for
- * QUIET_MS or BATCH_MS after its first.  An overflowed event queue, a
+ * QUIET_MS or BATCH_MS after its first.  A name made, written, moved or
+ * deleted in a site's category/ has that folder's pages read again (a
+ * run reads them all: a stat each when unchanged).  An overflowed event queue, a
  * watched folder moved or deleted, a FOLDER or a site's _posts/,
  * old_post/ or _config.yml made or written, and every RESCAN_SECONDS: a
  * full run, which reads every folder again and watches them anew.
@@ -45,7 +47,7 @@
 #define BACKOFF_MAX 60       /* seconds between tries when the store fails */
 
 #define WATCHED (IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | \
-		 IN_MOVE_SELF | IN_ONLYDIR)
+		 IN_MOVE_SELF | IN_ONLYDIR | IN_DELETE | IN_MOVED_FROM)
 
 /* A folder watched: a folder of posts (with its label and zone), or a
  * FOLDER or its parent (label NULL). */
@@ -66,7 +68,7 @@ struct change {
 /* A FOLDER of the command line, and the paths whose change means a full
  * run: its _config.yml, and a site's _posts/ and old_post/. */
 struct root {
-	char *path, *config, *posts, *archive;
+	char *path, *config, *posts, *archive, *pages;
 	int site;
 };
 
@@ -118,7 +120,8 @@ static const char *intern_zone(struct watch *w, const char *tz)
 /* The walk's labels are these; a static copy outlives every run. */
 static const char *intern_label(const char *label)
 {
-	static const char *const labels[] = {"_posts", "old_post", ""};
+	static const char *const labels[] = {"_posts", "old_post", "category",
+					     ""};
 	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
 		if (!strcmp(label, labels[i]))
 			return labels[i];
@@ -249,7 +252,8 @@ static int structural(const struct watch *w, const char *path)
 		const struct root *r = &w->roots[i];
 		if (!strcmp(path, r->path) || !strcmp(path, r->config) ||
 		    (r->site && (!strcmp(path, r->posts) ||
-				 !strcmp(path, r->archive))))
+				 !strcmp(path, r->archive) ||
+				 !strcmp(path, r->pages))))
 			return 1;
 	}
 	return 0;
@@ -272,7 +276,9 @@ static void on_name(struct watch *w, const struct dir *d, const char *name,
 		((mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) ||
 		 ((mask & IN_CREATE) && is_link(path)));
 	const char *why;
-	if (!came && !written)
+	if (d->label && !strcmp(d->label, "category"))
+		add_change(w, d->path, d, 1);   /* its pages read again */
+	else if (!came && !written)
 		;
 	else if (structural(w, path))
 		full_run_due(w, path, came ? "made" : "written");
@@ -332,6 +338,7 @@ static void roots_free(struct watch *w)
 		free(w->roots[i].config);
 		free(w->roots[i].posts);
 		free(w->roots[i].archive);
+		free(w->roots[i].pages);
 	}
 	free(w->roots);
 }
@@ -365,6 +372,7 @@ static int roots_init(struct watch *w, char *const *folders, size_t n)
 			  exists(abs, "_config.yml");
 		r->posts = join(abs, "_posts");
 		r->archive = join(abs, "old_post");
+		r->pages = join(abs, "category");
 		char *dir = xstrdup(abs);
 		r->config = r->site ? join(abs, "_config.yml")
 				    : join(dirname(dir), "_config.yml");
@@ -572,7 +580,7 @@ static void say_watching(struct watch *w)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < w->ndirs; i++)
-		n += w->dirs[i].label != NULL;
+		n += w->dirs[i].label && strcmp(w->dirs[i].label, "category");
 	log_info("finews-import: watching %zu folder%s of posts", n,
 		n == 1 ? "" : "s");
 	w->watching = 1;

@@ -46,4 +46,17 @@ is "$(q "$T/db" "SELECT name FROM categories WHERE slug='emnews'")" 东财滚动
 is "$(q "$T/db" "SELECT count(*) FROM posts WHERE summary = '' OR body_html = ''")" 0 "every post has a summary and a body"
 "$IMPORT" --db "$T/db" "$CORPUS" 2>"$T/err2"
 like "$(cat "$T/err2")" "0 added, 0 updated, $nfiles unchanged, 0 failed" "a second run changes nothing"
+
+# Its category pages: every file of category/ read, each a page.
+npages=$(ls "$CORPUS/category" | wc -l)
+like "$(cat "$T/err")" "category pages: $npages added, 0 updated, 0 removed, 0 unchanged, 0 skipped, 0 failed" \
+	"all $npages category pages read"
+is "$(q "$T/db" "SELECT count(*) FROM category_pages")" "$npages" "every one kept"
+like "$(cat "$T/err2")" "category pages: 0 added, 0 updated, 0 removed, $npages unchanged" "unchanged the second time"
+is "$(q "$T/db" "SELECT name FROM categories WHERE slug = 'wind'")" 证监会网站新闻 "wind: named by its page's title"
+is "$(q "$T/db" "SELECT group_concat(slug || '=' || name, ' ') FROM (SELECT * FROM categories WHERE posts > 0 ORDER BY slug)")" \
+	"emnews=东财滚动新闻 nanchangribao=南昌日报新闻 sitenews=站长消息" "the 3 categories with posts keep their tag names"
+is "$(q "$T/db" "SELECT count(*) FROM categories")" \
+	"$(q "$T/db" "SELECT count(*) FROM (SELECT slug FROM category_pages WHERE slug IS NOT NULL UNION SELECT c.slug FROM categories c WHERE posts > 0)")" \
+	"a category per page, and per category with posts"
 done_testing
