@@ -222,4 +222,5 @@ else
 	like "$(grep -o '<input type="search" id="source-q"[^>]*' "$T/dom")" 'name="q"' "  the filter box is there"
 fi
 
+unlike "$(cat "$FCGI_LOG")" "Sanitizer|runtime error" "no sanitizer report from finews.fcgi"
 done_testing
