@@ -6,7 +6,8 @@
 #   make run        import SITE (default: test/sample) and serve it on PORT
 #   make bench      load every page kind with wrk on an N-post site (N=100000)
 #                   and time the importer; bench-scale, bench-publish,
-#                   bench-burst (10,000 requests at once): more
+#                   bench-burst (10,000 requests at once), bench-sources
+#                   (12 against 2,000 categories): more
 #   make deps       install missing Debian packages
 
 SITE ?= test/sample
@@ -153,6 +154,11 @@ bench-import: deps all
 BURST ?= 10000
 bench-burst: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench-burst.sh $(BURST)
+
+# Home, category pages, source index and article at 12 and at 2,000
+# categories (the same number of posts): latency, requests/s, HTML size.
+bench-sources: deps all
+	@FINEWS_BIN=$(CURDIR)/build sh test/bench-sources.sh
 
 # Search latency over an N-post store, made once.
 bench-search: deps all
@@ -341,4 +347,4 @@ clean:
 .SECONDARY:
 
 .PHONY: all deps deps-check test run bench bench-scale bench-publish bench-publish-sync \
-	bench-import bench-search bench-burst fuzz clean
+	bench-import bench-search bench-burst bench-sources fuzz clean

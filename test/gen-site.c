@@ -6,6 +6,8 @@
  *   gen-site [--seed N] [--start YYYY-MM-DD] --one DIR N
  *       only post number N (0-based) into the existing DIR/_posts/:
  *       with N = COUNT it is a new post, later than all the others.
+ *   --sources N (either form): posts from N categories, and their
+ *       category pages in DIR/category/ (not with --one), below.
  *
  * Post i is a pure function of (seed, start, i), so the same arguments
  * always give the same bytes and --one continues a generated site.
@@ -20,6 +22,18 @@
  * Ids are unique; their first 8 digits are the post's date.  Dates rise
  * 1-7 minutes apart from --start (default 2021-12-01) 08:00, as local
  * (Asia/Shanghai) times, some with " +0800".  All text is invented.
+ *
+ * With --sources N the posts come from N sources (categories) skewed as
+ * the real archive's: ~60% from the wire emnews (东财滚动新闻), five
+ * mid-size sources (three newspapers of long articles), and a long tail
+ * weighted 1/rank, every source with at least one post once COUNT is at
+ * least about 2.5 N.  Slugs are pinyin or Latin, some with capitals,
+ * digits or brackets; each source has a Chinese tag, a few shared by two
+ * sources; DIR/category/SLUG.html is each source's category page
+ * (layout: category, a Chinese title, a few stale or another's), plus
+ * N/200 + 2 pages of sources with no post (see write_pages for two
+ * more).  The sources are a pure function of (seed, N), post i of
+ * (seed, start, N, i); without --sources the output is as it always was.
  * Prints nothing but errors.
  */
 #include <errno.h>
@@ -33,6 +47,7 @@
 #include <unistd.h>
 
 #define MAX_COUNT 100000000L
+#define MAX_SOURCES 100000L
 #define STEP 240           /* seconds between posts, plus jitter < STEP */
 
 /* ---- deterministic randomness ------------------------------------- */
@@ -421,12 +436,14 @@ static void wire(struct post *p, struct buf *b)
 		put(b, "\n");
 }
 
-static void article(struct post *p, struct buf *b)
+/* A long newspaper article of category cat, tagged tags (a YAML value),
+ * from the paper called name. */
+static void article_of(struct post *p, struct buf *b, const char *cat,
+		       const char *tags, const char *name)
 {
 	struct rng *r = &p->r;
-	const struct paper *pp = &PICK(r, papers);
 	front(p, b, 1);
-	putf(b, "categories: %s\ntags: %s新闻\n---\n", pp->cat, pp->name);
+	putf(b, "categories: %s\ntags: %s\n---\n", cat, tags);
 	unsigned n = 10 + rnd(r, 21);
 	for (unsigned k = 0; k < n; k++) {
 		put(b, k ? "\n <p>" : "<p>");
@@ -440,13 +457,21 @@ static void article(struct post *p, struct buf *b)
 		put(b, "</p>");
 	}
 	putf(b, "\n <p>记者　%s%s</p><p class=\"em_media\">（文章来源：%s）</p>\n\n",
-	     PICK(r, surnames), PICK(r, givens), pp->name);
+	     PICK(r, surnames), PICK(r, givens), name);
 	putf(b, "<http://finews.example.org/html_News/NewsShare.html?infoCode=NW%s>\n\n",
 	     p->id);
 	putf(b, "[返回%s新闻](//finews.example.org/category/%s.html)"
-	     "｜[返回首页](//finews.example.org/)", pp->name, pp->cat);
+	     "｜[返回首页](//finews.example.org/)", name, cat);
 	if (rnd(r, 2))
 		put(b, "\n");
+}
+
+static void article(struct post *p, struct buf *b)
+{
+	const struct paper *pp = &PICK(&p->r, papers);
+	char tags[64];
+	snprintf(tags, sizeof tags, "%s新闻", pp->name);
+	article_of(p, b, pp->cat, tags, pp->name);
 }
 
 static void other(struct post *p, struct buf *b, long i)
@@ -491,6 +516,341 @@ static void make_post(uint64_t seed, int64_t start, long i, struct buf *name,
 		other(&p, b, i);
 		break;
 	}
+	grow(name, 1);
+	name->p[name->len] = '\0';
+}
+
+/* ---- many sources (--sources N) ----------------------------------- */
+
+/*
+ * Source 0 is the wire, emnews (东财滚动新闻).  Sources 1..N-1 are named
+ * from invented two- or three-character words and a kind of outlet, in
+ * Chinese and in pinyin: 安信 + 证券 is "anxinzhengquan".  The slug is
+ * the pinyin, a few capitalised ("Anxinzhengquan"), as initials
+ * ("AXzhengquan"), behind digits ("21anxinzhengquan") or with a region
+ * in brackets ("anxinzhengquan(xianggang)"); never a blank, which would
+ * make several categories of one.  Slugs are unique downcased (as Jekyll
+ * writes them in URLs), names unique too.
+ */
+
+struct word {
+	const char *hz, *py;
+};
+
+static const struct word syllables[] = {
+	{"安", "an"}, {"华", "hua"}, {"海", "hai"}, {"东", "dong"},
+	{"南", "nan"}, {"西", "xi"}, {"北", "bei"}, {"中", "zhong"},
+	{"金", "jin"}, {"银", "yin"}, {"鑫", "xin"}, {"泰", "tai"},
+	{"宏", "hong"}, {"盛", "sheng"}, {"恒", "heng"}, {"远", "yuan"},
+	{"明", "ming"}, {"新", "xin"}, {"长", "chang"}, {"江", "jiang"},
+	{"山", "shan"}, {"云", "yun"}, {"星", "xing"}, {"辰", "chen"},
+	{"嘉", "jia"}, {"禾", "he"}, {"兴", "xing"}, {"瑞", "rui"},
+	{"和", "he"}, {"平", "ping"}, {"正", "zheng"}, {"通", "tong"},
+	{"达", "da"}, {"源", "yuan"}, {"丰", "feng"}, {"利", "li"},
+	{"博", "bo"}, {"汇", "hui"}, {"富", "fu"}, {"荣", "rong"},
+	{"光", "guang"}, {"德", "de"}, {"诚", "cheng"}, {"信", "xin"},
+	{"立", "li"}, {"峰", "feng"}, {"青", "qing"}, {"川", "chuan"},
+};
+static const struct word outlets[] = {
+	{"证券", "zhengquan"}, {"日报", "ribao"}, {"财经", "caijing"},
+	{"基金", "jijin"}, {"期货", "qihuo"}, {"银行", "yinhang"},
+	{"晚报", "wanbao"}, {"商报", "shangbao"}, {"网", "wang"},
+	{"资讯", "zixun"}, {"信托", "xintuo"}, {"研究所", "yanjiusuo"},
+	{"新闻网", "xinwenwang"}, {"快讯", "kuaixun"}, {"观察", "guancha"},
+	{"时报", "shibao"}, {"研究", "yanjiu"}, {"国际", "guoji"},
+};
+static const struct word regions[] = {
+	{"香港", "xianggang"}, {"上海", "shanghai"}, {"深圳", "shenzhen"},
+	{"北京", "beijing"},
+};
+
+enum shape { WIRE, PAPER, FUND, SHORT };
+
+struct source {
+	char slug[96];      /* as the posts' categories field has it */
+	char name[96];      /* its name in Chinese */
+	char tag[112];      /* the tag each of its posts carries */
+	char title[112];    /* its category page's title */
+	enum shape shape;
+};
+
+struct site {
+	long n;             /* sources with posts: 0 is emnews */
+	long pages;         /* then sources with a category page only */
+	struct source *src; /* n + pages */
+	double *cum;        /* cumulative weights of sources 1..n-1 */
+	unsigned long stride;   /* coprime to n - 1 */
+};
+
+/* A set of strings (not owned), by open addressing. */
+struct strset {
+	const char **v;
+	size_t cap;
+};
+
+static size_t str_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return (size_t)h;
+}
+
+/* Where s is in the set, or the free slot where it would go. */
+static size_t strset_slot(const struct strset *set, const char *s)
+{
+	size_t k = str_hash(s) & (set->cap - 1);
+	while (set->v[k] && strcmp(set->v[k], s))
+		k = (k + 1) & (set->cap - 1);
+	return k;
+}
+
+static int strset_has(const struct strset *set, const char *s)
+{
+	return set->v[strset_slot(set, s)] != NULL;
+}
+
+static void strset_add(struct strset *set, const char *s)
+{
+	set->v[strset_slot(set, s)] = s;
+}
+
+static void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n, size);
+	if (!p) {
+		fprintf(stderr, "gen-site: out of memory\n");
+		exit(1);
+	}
+	return p;
+}
+
+static void lower_into(char *dst, const char *src, size_t n)
+{
+	size_t k = 0;
+	for (; src[k] && k + 1 < n; k++)
+		dst[k] = (src[k] >= 'A' && src[k] <= 'Z') ? src[k] + 32 : src[k];
+	dst[k] = '\0';
+}
+
+/* One try at naming source k: its slug and name. */
+static void source_draw(struct source *s, uint64_t seed, long k, unsigned attempt)
+{
+	struct rng r = {seed * 0xa0761d6478bd642fULL ^ (uint64_t)k * 0xe7037ed1a0b428dbULL ^
+			(uint64_t)attempt * 0x8ebc6af09c88c6e3ULL};
+	splitmix(&r.s);
+	const struct word *w[3] = {&PICK(&r, syllables), &PICK(&r, syllables), NULL};
+	if (rnd(&r, 4) == 0)
+		w[2] = &PICK(&r, syllables);
+	const struct word *o = &PICK(&r, outlets);
+	char py[64] = "", hz[64] = "", initials[8] = "";
+	for (int j = 0; j < 3 && w[j]; j++) {
+		strcat(py, w[j]->py);
+		strcat(hz, w[j]->hz);
+		initials[j] = (char)(w[j]->py[0] - 32);
+	}
+	unsigned style = rnd(&r, 100), digits = 2 + rnd(&r, 90);
+	if (style < 6) {            /* Anxinzhengquan */
+		snprintf(s->slug, sizeof s->slug, "%c%s%s", py[0] - 32, py + 1, o->py);
+		snprintf(s->name, sizeof s->name, "%s%s", hz, o->hz);
+	} else if (style < 9) {     /* AXzhengquan */
+		snprintf(s->slug, sizeof s->slug, "%s%s", initials, o->py);
+		snprintf(s->name, sizeof s->name, "%s%s", initials, o->hz);
+	} else if (style < 11) {    /* 21anxinzhengquan */
+		snprintf(s->slug, sizeof s->slug, "%u%s%s", digits, py, o->py);
+		snprintf(s->name, sizeof s->name, "%u%s%s", digits, hz, o->hz);
+	} else {
+		snprintf(s->slug, sizeof s->slug, "%s%s", py, o->py);
+		snprintf(s->name, sizeof s->name, "%s%s", hz, o->hz);
+	}
+	if (rnd(&r, 30) == 0) {     /* anxinzhengquan(xianggang) */
+		const struct word *g = &PICK(&r, regions);
+		size_t n = strlen(s->slug), m = strlen(s->name);
+		snprintf(s->slug + n, sizeof s->slug - n, "(%s)", g->py);
+		snprintf(s->name + m, sizeof s->name - m, "（%s）", g->hz);
+	}
+	/* an older name, as some category pages still have */
+	const struct word *old = &PICK(&r, outlets);
+	if (rnd(&r, 20) == 0 && old != o)
+		snprintf(s->title, sizeof s->title, "%s%s新闻", hz, old->hz);
+	else
+		snprintf(s->title, sizeof s->title, "%s新闻", s->name);
+	snprintf(s->tag, sizeof s->tag, "%s新闻", s->name);
+	s->shape = SHORT;
+}
+
+/* Name sources 1..n+pages-1, each slug (downcased) and name unique. */
+static void sources_name(struct site *site, uint64_t seed)
+{
+	long total = site->n + site->pages;
+	struct strset slugs = {0}, names = {0};
+	slugs.cap = names.cap = 16;
+	while (slugs.cap < (size_t)total * 4)
+		slugs.cap *= 2;
+	names.cap = slugs.cap;
+	slugs.v = xcalloc(slugs.cap, sizeof *slugs.v);
+	names.v = xcalloc(names.cap, sizeof *names.v);
+	char (*low)[96] = xcalloc((size_t)total, sizeof *low);
+	strcpy(low[0], "emnews");
+	strset_add(&slugs, low[0]);
+	strset_add(&names, site->src[0].name);
+	for (long k = 1; k < total; k++) {
+		struct source *s = &site->src[k];
+		for (unsigned a = 0;; a++) {
+			source_draw(s, seed, k, a);
+			lower_into(low[k], s->slug, sizeof low[k]);
+			if (!strset_has(&slugs, low[k]) && !strset_has(&names, s->name)) {
+				strset_add(&slugs, low[k]);
+				strset_add(&names, s->name);
+				break;
+			}
+		}
+	}
+	free(slugs.v);
+	free(names.v);
+	free(low);
+}
+
+/*
+ * Deliberate overlaps, as in the real archive: source 4 is a second wire
+ * tagged 东财滚动新闻 like emnews (and 基金), as fundnews is; every 150th
+ * source from the 10th shares its tag with the next one; every 211th
+ * from the 7th has a category page titled with the previous source's
+ * tag.  Sources 1-3 are newspapers (long articles).
+ */
+static void sources_overlap(struct site *site)
+{
+	for (long k = 1; k < site->n && k <= 3; k++)
+		site->src[k].shape = PAPER;
+	if (site->n > 4) {
+		site->src[4].shape = FUND;
+		strcpy(site->src[4].tag, "东财滚动新闻");
+	}
+	for (long k = 10; k + 1 < site->n; k += 150)
+		strcpy(site->src[k + 1].tag, site->src[k].tag);
+	for (long k = 7; k < site->n; k += 211)
+		strcpy(site->src[k].title, site->src[k - 1].tag);
+}
+
+static unsigned long gcd(unsigned long a, unsigned long b)
+{
+	while (b) {
+		unsigned long t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/* Zipf-like weights 1/rank of sources 1..n-1, the first five tripled
+ * (the mid-size sources), and the stride spreading their first posts. */
+static void sources_weigh(struct site *site)
+{
+	long m = site->n - 1;
+	site->cum = xcalloc((size_t)(m > 0 ? m : 1), sizeof *site->cum);
+	double sum = 0;
+	for (long k = 1; k <= m; k++) {
+		sum += (k <= 5 ? 3.0 : 1.0) / (double)k;
+		site->cum[k - 1] = sum;
+	}
+	unsigned long mm = (unsigned long)(m > 0 ? m : 1);
+	site->stride = (unsigned long)((double)mm * 0.618) | 1;
+	while (gcd(site->stride, mm) != 1)
+		site->stride++;
+}
+
+static void site_init(struct site *site, uint64_t seed, long n)
+{
+	site->n = n;
+	site->pages = n / 200 + 2;
+	site->src = xcalloc((size_t)(n + site->pages), sizeof *site->src);
+	struct source *wire = &site->src[0];
+	strcpy(wire->slug, "emnews");
+	strcpy(wire->name, "东方财富");
+	strcpy(wire->tag, "东财滚动新闻");
+	strcpy(wire->title, "东财滚动新闻");
+	wire->shape = WIRE;
+	sources_name(site, seed);
+	sources_overlap(site);
+	sources_weigh(site);
+}
+
+static void site_free(struct site *site)
+{
+	free(site->src);
+	free(site->cum);
+}
+
+/*
+ * The source of post i.  Of each five posts, two (picked by the seed)
+ * are not the wire's: about 60% are.  The first N-1 of those go to each
+ * other source once, spread by the stride, so that every source has a
+ * post once COUNT is at least about 2.5 N; the rest are drawn by weight.
+ */
+static long source_of(const struct site *site, uint64_t seed, long i,
+		      struct rng *r)
+{
+	if (site->n < 2)
+		return 0;
+	struct rng block = {seed * 0x2545f4914f6cdd1dULL ^ (uint64_t)(i / 5) * 0x9fb21c651e98df25ULL};
+	splitmix(&block.s);
+	long a = (long)rnd(&block, 5), b = (a + 1 + (long)rnd(&block, 4)) % 5, pos = i % 5;
+	if (pos != a && pos != b)
+		return 0;
+	long m = site->n - 1;
+	long j = i / 5 * 2 + (pos == (a < b ? a : b) ? 0 : 1);
+	if (j < m)
+		return 1 + (long)(((unsigned long)j * site->stride) % (unsigned long)m);
+	double u = (double)(splitmix(&r->s) >> 11) * 0x1p-53 * site->cum[m - 1];
+	long lo = 0, hi = m - 1;
+	while (lo < hi) {
+		long mid = (lo + hi) / 2;
+		if (site->cum[mid] <= u)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 1 + lo;
+}
+
+/* A short post of source s: a wire's body, its tag (sometimes with a
+ * second one), the original's link and a link back to the source. */
+static void short_post(struct post *p, struct buf *b, const struct source *s)
+{
+	struct rng *r = &p->r;
+	front(p, b, rnd(r, 5) == 0);
+	putf(b, "categories: %s\n", s->slug);
+	if (s->shape == FUND)
+		putf(b, "tags:\n  - %s\n  - 基金\n", s->tag);
+	else if (rnd(r, 8) == 0)
+		putf(b, "tags:\n  - %s\n  - %s\n", s->tag, PICK(r, sectors));
+	else
+		putf(b, "tags: %s\n", s->tag);
+	put(b, "---\n");
+	wire_body(p, b);
+	putf(b, "<http://%s/news/%s,%s.html>\n\n", PICK(r, hosts), PICK(r, cols), p->id);
+	putf(b, "[返回%s](//finews.example.org/category/%s.html)\n", s->name, s->slug);
+}
+
+/* Post i of a --sources site: its file name and bytes. */
+static void make_source_post(const struct site *site, uint64_t seed, int64_t start,
+			     long i, struct buf *name, struct buf *b)
+{
+	struct post p;
+	post_init(&p, seed, start, i);
+	name->len = b->len = 0;
+	const struct source *s = &site->src[source_of(site, seed, i, &p.r)];
+	enum shape shape = s->shape;
+	if (shape == SHORT && rnd(&p.r, 4) == 0)
+		shape = PAPER;
+	putf(name, "%04d-%02d-%02d-%s%s.md", p.w.y, p.w.mo, p.w.d,
+	     shape == PAPER ? "NW" : "", p.id);
+	if (shape == WIRE)
+		wire(&p, b);
+	else if (shape == PAPER)
+		article_of(&p, b, s->slug, s->tag, s->name);
+	else
+		short_post(&p, b, s);
 	grow(name, 1);
 	name->p[name->len] = '\0';
 }
@@ -562,13 +922,58 @@ static const char config[] =
 	"plugins:\n"
 	"  - jekyll-feed\n";
 
+/* ---- category pages ----------------------------------------------- */
+
+static int write_page(struct buf *path, const char *dir, const char *file,
+		      const char *title, const char *category)
+{
+	struct buf b = {0};
+	putf(&b, "---\nlayout: category\ntitle: %s\ncategory: %s\n---\n", title, category);
+	path->len = 0;
+	putf(path, "%s/category/%s.html", dir, file);
+	int rc = write_file(path->p, b.p, b.len);
+	free(b.p);
+	return rc;
+}
+
+/*
+ * DIR/category/SLUG.html for every source, those with posts and those
+ * without.  From 100 sources on, two more pages as the real archive has
+ * them: one naming source 5 in other capitals (TechWeb beside Techweb,
+ * one category in URLs), and one whose category field is two slugs (a
+ * page naming no single category, as Jekyll splits it).
+ */
+static int write_pages(const struct site *site, const char *dir)
+{
+	struct buf path = {0};
+	putf(&path, "%s/category", dir);
+	int rc = mkdirs(path.p);
+	for (long k = 0; rc == 0 && k < site->n + site->pages; k++) {
+		const struct source *s = &site->src[k];
+		rc = write_page(&path, dir, s->slug, s->title, s->slug);
+	}
+	if (rc == 0 && site->n >= 100) {
+		char other[96], two[200], title[112];
+		snprintf(other, sizeof other, "%s", site->src[5].slug);
+		other[0] = (char)(other[0] >= 'a' && other[0] <= 'z' ? other[0] - 32
+				  : other[0] >= 'A' && other[0] <= 'Z' ? other[0] + 32 : 'X');
+		snprintf(title, sizeof title, "%s（旧页）", site->src[5].name);
+		rc = write_page(&path, dir, other, title, other);
+		snprintf(two, sizeof two, "%s %s", site->src[1].slug, site->src[2].slug);
+		if (rc == 0)
+			rc = write_page(&path, dir, two, site->src[3].title, two);
+	}
+	free(path.p);
+	return rc;
+}
+
 /* ---- main --------------------------------------------------------- */
 
 static void usage(void)
 {
 	fprintf(stderr,
-		"usage: gen-site [--seed N] [--start YYYY-MM-DD] DIR COUNT\n"
-		"       gen-site [--seed N] [--start YYYY-MM-DD] --one DIR N\n");
+		"usage: gen-site [--seed N] [--start YYYY-MM-DD] [--sources N] DIR COUNT\n"
+		"       gen-site [--seed N] [--start YYYY-MM-DD] [--sources N] --one DIR N\n");
 	exit(2);
 }
 
@@ -610,6 +1015,7 @@ int main(int argc, char **argv)
 	uint64_t seed = 1;
 	int64_t start = parse_start("2021-12-01");
 	int one = 0;
+	long sources = 0;
 	int k = 1;
 	for (; k < argc && argv[k][0] == '-' && argv[k][1] == '-'; k++) {
 		if (!strcmp(argv[k], "--")) {
@@ -621,6 +1027,10 @@ int main(int argc, char **argv)
 			seed = (uint64_t)number(argv[++k], 0x7fffffffL);
 		} else if (!strcmp(argv[k], "--start") && k + 1 < argc) {
 			start = parse_start(argv[++k]);
+		} else if (!strcmp(argv[k], "--sources") && k + 1 < argc) {
+			sources = number(argv[++k], MAX_SOURCES);
+			if (sources < 1)
+				usage();
 		} else {
 			usage();
 		}
@@ -647,14 +1057,25 @@ int main(int argc, char **argv)
 			return 1;
 	}
 
+	struct site site = {0};
+	if (sources) {
+		site_init(&site, seed, sources);
+		if (!one && write_pages(&site, dir) != 0)
+			return 1;
+	}
 	long from = one ? count : 0, to = one ? count + 1 : count;
 	for (long i = from; i < to; i++) {
-		make_post(seed, start, i, &name, &b);
+		if (sources)
+			make_source_post(&site, seed, start, i, &name, &b);
+		else
+			make_post(seed, start, i, &name, &b);
 		path.len = 0;
 		putf(&path, "%s/_posts/%s", dir, name.p);
 		if (write_file(path.p, b.p, b.len) != 0)
 			return 1;
 	}
+	if (sources)
+		site_free(&site);
 	free(path.p);
 	free(name.p);
 	free(b.p);

@@ -6,7 +6,7 @@
 #   bench_serve DB DIR [cache]   finews.fcgi + nginx, as `make run` does,
 #                                on a free loopback port; sets $BASE
 #   bench_unserve                stop both (also done at exit)
-#   bench_load NAME PATH         wrk on BASE/PATH: sets $RPS $P50 $P99 $ERR
+#   bench_load NAME PATH         wrk on BASE/PATH: sets $RPS $P50 $P99 $MEAN $ERR
 #   bench_rss                    finews.fcgi's processes' memory, one a line
 #
 # Everything runs on 127.0.0.1.  Settings (environment):
@@ -186,11 +186,11 @@ bench_check() {
 }
 
 # bench_load NAME PATH: a warm-up, then BENCH_SECONDS of wrk on PATH.
-# Sets RPS, P50 and P99 (ms), ERR (non-2xx answers plus socket errors).
-# The wrk output is kept in $_srv_dir/wrk-NAME.txt.
+# Sets RPS, P50, P99 and MEAN (ms), ERR (non-2xx answers plus socket
+# errors).  The wrk output is kept in $_srv_dir/wrk-NAME.txt.
 bench_load() {
 	_out=$_srv_dir/wrk-$1.txt
-	RPS=0 P50=0 P99=0 ERR=0
+	RPS=0 P50=0 P99=0 MEAN=0 ERR=0
 	bench_check "$2" || { ERR=1; return 0; }
 	if [ "$BENCH_WARMUP" != 0 ]; then
 		wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_WARMUP}s" \
@@ -202,6 +202,7 @@ bench_load() {
 	RPS=$(awk '/^Requests\/sec:/ { printf "%.1f", $2 }' "$_out")
 	P50=$(_ms "$(awk '$1 == "50%" { print $2 }' "$_out")")
 	P99=$(_ms "$(awk '$1 == "99%" { print $2 }' "$_out")")
+	MEAN=$(_ms "$(awk '$1 == "Latency" && $2 != "Distribution" { print $2; exit }' "$_out")")
 	# "Non-2xx or 3xx responses: N" and
 	# "Socket errors: connect A, read B, write C, timeout D"
 	ERR=$(awk '/Non-2xx or 3xx responses:/ { e += $NF }
