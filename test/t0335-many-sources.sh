@@ -53,6 +53,13 @@ is "$sum" a9da7625e3089497e438a832b300c1fd "without --sources, the bytes of befo
 ok $? "finews-import reads the site"
 sed 's/^/# /' "$T/import.out" | tail -n 3
 is "$(q "$T/db" 'SELECT count(*) FROM posts')" $POSTS "every post imported"
+counts=$(sed -n 's/.*category pages: \([0-9]*\) added, [0-9]* updated, [0-9]* removed, [0-9]* unchanged, \([0-9]*\) skipped, \([0-9]*\) failed.*/\1 \2 \3/p' "$T/import.out")
+is "$(echo "$counts" | awk '{ print $1 + $2 + $3 }')" "$pages" "every category page accounted for ($counts: added, skipped, failed)"
+is "$(echo "$counts" | awk '{ print $3 }')" 0 "none failed"
+is "$(q "$T/db" 'SELECT count(*) FROM categories') $(q "$T/db" 'SELECT count(DISTINCT name) FROM categories')" \
+	"$(q "$T/db" 'SELECT count(*) FROM categories') $(q "$T/db" 'SELECT count(*) FROM categories')" \
+	"no two sources show the same name"
+is "$(q "$T/db" 'SELECT count(*) FROM categories WHERE menu IS NOT NULL')" 6 "a menu of 6 sources"
 is "$(q "$T/db" 'SELECT count(DISTINCT category_id) FROM post_categories')" $N \
 	"$N categories with posts in the store"
 serve "$T/db"
