@@ -507,13 +507,7 @@ void page_named_free(struct named *n)
 
 long page_number(const struct request *r)
 {
-	const char *v = request_param(r, "page", 0);
-	if (!v)
-		return 1;
-	size_t n = strlen(v);
-	if (n == 0 || n > 9 || v[0] == '0' || strspn(v, "0123456789") != n)
-		return 0;
-	return strtol(v, NULL, 10);
+	return request_page_of(request_param(r, "page", 0));
 }
 
 /*

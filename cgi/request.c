@@ -168,7 +168,7 @@ const char *request_param(const struct request *r, const char *name, int icase)
 
 /* "?page=N": N when written plainly (no sign, no leading 0, 9 digits at
  * most), 1 when absent, 0 when bad. */
-static long page_of(const char *v)
+long request_page_of(const char *v)
 {
 	if (!v)
 		return 1;
@@ -206,7 +206,7 @@ const char *request_sources(const struct request *r, struct sources_query *sq)
 	if (sort && *sort && strcmp(sort, "name") && strcmp(sort, "activity"))
 		return "sort is name or activity";
 	sq->by_name = sort && !strcmp(sort, "name");
-	sq->page = page_of(request_param(r, "page", 0));
+	sq->page = request_page_of(request_param(r, "page", 0));
 	if (!sq->page)
 		return "page is a positive number";
 	return filter_of(request_param(r, "q", 0), sq);

@@ -65,6 +65,9 @@ void http_date_format(int64_t t, char *buf, size_t size);
 /* The value of parameter name (compared ignoring ASCII case when icase),
  * or NULL. */
 const char *request_param(const struct request *r, const char *name, int icase);
+/* A "page" parameter's value: N when written plainly (no sign, no
+ * leading 0, 9 digits at most), 1 when absent (NULL), 0 when bad. */
+long request_page_of(const char *v);
 
 /* The source index's parameters (/category/?sort=name&q=…&page=N). */
 #define SOURCES_FILTER_MAX 64        /* bytes of q */

@@ -940,16 +940,23 @@ int store_post_files(struct store *s, int64_t id, id_fn fn, void *arg)
 	return each_id(s, st, fn, arg);
 }
 
-int store_files_under(struct store *s, const char *folder, id_fn fn, void *arg)
+/* The ids statement id gives for the paths under folder ("/dir/"). */
+static int ids_under(struct store *s, enum stmt_id id, const char *folder,
+		     id_fn fn, void *arg)
 {
 	size_t n = strlen(folder);
 	if (n == 0 || folder[n - 1] != '/')
 		return 0;
 	char *past = xstrdup(folder);   /* "/dir0": just past "/dir/..." */
 	past[n - 1] = '/' + 1;
-	int rc = ids_of(s, ST_FILES_UNDER, folder, past, fn, arg);
+	int rc = ids_of(s, id, folder, past, fn, arg);
 	free(past);
 	return rc;
+}
+
+int store_files_under(struct store *s, const char *folder, id_fn fn, void *arg)
+{
+	return ids_under(s, ST_FILES_UNDER, folder, fn, arg);
 }
 
 /* Run statement id, bound to one text or one integer, for no rows. */
@@ -1298,14 +1305,7 @@ int store_page_delete(struct store *s, const char *path)
 
 int store_pages_under(struct store *s, const char *folder, id_fn fn, void *arg)
 {
-	size_t n = strlen(folder);
-	if (n == 0 || folder[n - 1] != '/')
-		return 0;
-	char *past = xstrdup(folder);   /* "/dir0": just past "/dir/..." */
-	past[n - 1] = '/' + 1;
-	int rc = ids_of(s, ST_PAGES_UNDER, folder, past, fn, arg);
-	free(past);
-	return rc;
+	return ids_under(s, ST_PAGES_UNDER, folder, fn, arg);
 }
 
 int store_pages_stale(struct store *s)
