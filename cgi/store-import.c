@@ -54,26 +54,43 @@ int store_import_finished(struct store *s, int64_t t, const char *result)
 	       store_site_set(s, "import_result", result) < 0 ? -1 : 0;
 }
 
-int store_file_get(struct store *s, const char *path, struct file_state *f)
+/* What statement id keeps of path into *f (its size, mtime, hash and,
+ * with_post, the post id in the fourth column): 1, 0 when nothing, -1. */
+static int file_state_of(struct store *s, enum stmt_id id, const char *path,
+			 struct file_state *f, int with_post, const char *what)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_FILE_GET);
+	sqlite3_stmt *st = store_stmt(s, id);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE)
-		return 0;
 	if (rc != SQLITE_ROW)
-		return store_fail(s, "reading a file's state");
+		return rc == SQLITE_DONE ? 0 : store_fail(s, what);
+	memset(f, 0, sizeof *f);
 	f->size = sqlite3_column_int64(st, 0);
 	f->mtime = sqlite3_column_int64(st, 1);
-	memset(f->hash, 0, sizeof f->hash);
 	const void *h = sqlite3_column_blob(st, 2);
-	int n = sqlite3_column_bytes(st, 2);
-	if (h && n == (int)sizeof f->hash)
+	if (h && sqlite3_column_bytes(st, 2) == (int)sizeof f->hash)
 		memcpy(f->hash, h, sizeof f->hash);
-	f->post_id = sqlite3_column_int64(st, 3);
+	if (with_post)
+		f->post_id = sqlite3_column_int64(st, 3);
+	sqlite3_reset(st);
 	return 1;
+}
+
+int store_file_get(struct store *s, const char *path, struct file_state *f)
+{
+	return file_state_of(s, ST_FILE_GET, path, f, 1, "reading a file's state");
+}
+
+/* Parameters 1 to 4 of a statement that saves a file's state. */
+static void bind_file_state(sqlite3_stmt *st, const char *path,
+			    const struct file_state *f)
+{
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, f->size);
+	sqlite3_bind_int64(st, 3, f->mtime);
+	sqlite3_bind_blob(st, 4, f->hash, sizeof f->hash, SQLITE_STATIC);
 }
 
 int store_file_put(struct store *s, const char *path, const struct file_state *f)
@@ -81,10 +98,7 @@ int store_file_put(struct store *s, const char *path, const struct file_state *f
 	sqlite3_stmt *st = store_stmt(s, ST_FILE_PUT);
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, f->size);
-	sqlite3_bind_int64(st, 3, f->mtime);
-	sqlite3_bind_blob(st, 4, f->hash, sizeof f->hash, SQLITE_STATIC);
+	bind_file_state(st, path, f);
 	sqlite3_bind_int64(st, 5, f->post_id);
 	return sqlite3_step(st) == SQLITE_DONE ? 0 : store_fail(s, "saving a file");
 }
@@ -1251,21 +1265,7 @@ int store_takedown_blocks(struct store *s, const char *path, const char *key)
 
 int store_page_get(struct store *s, const char *path, struct file_state *f)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_PAGE_GET);
-	if (!st)
-		return -1;
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? 0 : store_fail(s, "reading a page's state");
-	memset(f, 0, sizeof *f);
-	f->size = sqlite3_column_int64(st, 0);
-	f->mtime = sqlite3_column_int64(st, 1);
-	const void *h = sqlite3_column_blob(st, 2);
-	if (h && sqlite3_column_bytes(st, 2) == (int)sizeof f->hash)
-		memcpy(f->hash, h, sizeof f->hash);
-	sqlite3_reset(st);
-	return 1;
+	return file_state_of(s, ST_PAGE_GET, path, f, 0, "reading a page's state");
 }
 
 int store_page_put(struct store *s, const char *path, const struct file_state *f,
@@ -1274,10 +1274,7 @@ int store_page_put(struct store *s, const char *path, const struct file_state *f
 	sqlite3_stmt *st = store_stmt(s, ST_PAGE_PUT);
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, f->size);
-	sqlite3_bind_int64(st, 3, f->mtime);
-	sqlite3_bind_blob(st, 4, f->hash, sizeof f->hash, SQLITE_STATIC);
+	bind_file_state(st, path, f);
 	sqlite3_bind_text(st, 5, cp->category, -1, SQLITE_STATIC);
 	bind_opt(st, 6, cp->slug);
 	bind_opt(st, 7, cp->title);
