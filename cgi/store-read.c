@@ -126,19 +126,25 @@ int store_category(struct store *s, const char *slug, category_fn fn, void *arg)
 	return each_row(s, st, each_category, (struct to){.category = fn, .arg = arg});
 }
 
+/* The one number bound statement st gives, or -1 (what it was doing). */
+static long count_row_of(struct store *s, sqlite3_stmt *st, const char *what)
+{
+	long n = -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	else
+		store_fail(s, what);
+	sqlite3_reset(st);
+	return n;
+}
+
 static long count(struct store *s, enum stmt_id id, int64_t key)
 {
 	sqlite3_stmt *st = store_stmt(s, id);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, key);
-	long n = -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	else
-		store_fail(s, "counting");
-	sqlite3_reset(st);
-	return n;
+	return count_row_of(s, st, "counting");
 }
 
 long store_category_count(struct store *s, int64_t category)
@@ -191,13 +197,7 @@ long store_sources_count(struct store *s, const char *q)
 		return -1;
 	if (q)
 		sqlite3_bind_text(st, 3, q, -1, SQLITE_STATIC);
-	long n = -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	else
-		store_fail(s, "counting sources");
-	sqlite3_reset(st);
-	return n;
+	return count_row_of(s, st, "counting sources");
 }
 
 int store_source_initials(struct store *s, count_fn fn, void *arg)
@@ -361,13 +361,7 @@ long store_search_count(struct store *s, const char *match, const char *words,
 		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, words, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, limit);
-	long n = -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	else
-		store_fail(s, "searching");
-	sqlite3_reset(st);
-	return n;
+	return count_row_of(s, st, "searching");
 }
 
 /* ---- feeds and the sitemap (ui-feed.c, ui-sitemap.c) ------------------- */
