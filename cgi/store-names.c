@@ -20,7 +20,6 @@ struct named {
 	int64_t id;
 	char *slug, *tag, *title, *was;
 	char *name;                  /* the one it gets */
-	int qualified;               /* times its slug was added */
 };
 
 static char *dup_column(sqlite3_stmt *st, int i)
@@ -66,7 +65,7 @@ static char *with_slug(const char *label, const char *slug)
 }
 
 /* Each category's label: its tag or title when that tells it apart
- * from the others, its slug when it has neither, else qualified. */
+ * from the others, its slug when it has neither, else with its slug. */
 static void label_all(struct named *v, size_t n)
 {
 	size_t ntags, ntitles;
@@ -80,10 +79,8 @@ static void label_all(struct named *v, size_t n)
 			c->name = xstrdup(c->title);
 		else if (!c->tag && !c->title)
 			c->name = xstrdup(c->slug);
-		else {
+		else
 			c->name = with_slug(c->tag ? c->tag : c->title, c->slug);
-			c->qualified = 1;
-		}
 	}
 	free(tags);
 	free(titles);
@@ -106,7 +103,6 @@ static int part_shared(struct named *v, size_t n)
 		char *longer = with_slug(v[i].name, v[i].slug);
 		free(v[i].name);
 		v[i].name = longer;
-		v[i].qualified++;
 	}
 	free(shared);
 	return any;
@@ -132,10 +128,13 @@ static int read_all(struct store *s, struct named **out, size_t *count)
 	if (!st)
 		return -1;
 	struct named *v = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xrealloc(v, (n + 1) * sizeof *v);
+		if (n == cap) {
+			cap = cap ? 2 * cap : 256;
+			v = xrealloc(v, cap * sizeof *v);
+		}
 		memset(&v[n], 0, sizeof *v);
 		v[n].id = sqlite3_column_int64(st, 0);
 		v[n].slug = dup_column(st, 1);
