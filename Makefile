@@ -111,12 +111,24 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
 	fi
 
+# The browser tests' modules (test/browser/package.json, pinned by its
+# package-lock.json) from the npm registry, under build/browser; npm comes
+# from Debian when the machine has no node of its own.
+BROWSER_LOCK := test/browser/package-lock.json
+browser-deps: build/browser/node_modules/.installed
+build/browser/node_modules/.installed: test/browser/package.json $(BROWSER_LOCK)
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory deps DEBS=npm
+	@mkdir -p build/browser
+	cp test/browser/package.json $(BROWSER_LOCK) build/browser/
+	cd build/browser && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 deps-check:
 	@pkg-config --exists $(PKGS) || $(MAKE) --no-print-directory deps
 
 # ---- tests --------------------------------------------------------------
 
-test: deps
+test: deps browser-deps
 	@$(MAKE) --no-print-directory all
 	@FINEWS_BIN=$(CURDIR)/$(B) sh test/run
 
@@ -346,5 +358,5 @@ clean:
 # Keep generated sources (build/sql/*.c) and objects between runs.
 .SECONDARY:
 
-.PHONY: all deps deps-check test run bench bench-scale bench-publish bench-publish-sync \
+.PHONY: all deps browser-deps deps-check test run bench bench-scale bench-publish bench-publish-sync \
 	bench-import bench-search bench-burst bench-sources fuzz clean
