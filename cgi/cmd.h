@@ -44,6 +44,9 @@ int ui_robots(struct ctx *c);        /* ui-sitemap.c:  /robots.txt        */
 int ui_status(struct ctx *c);        /* ui-status.c:   /_status           */
 /* A feed's title: "[kind：][name - ]site title" (ui-feed.c). */
 void feed_title(struct ctx *c, const char *kind, const char *name, struct buf *b);
+/* A page's visible link to its feed (layout.tpl's SUBSCRIBE; ui-feed.c):
+ * the home page's, a category's, a tag's. */
+void feed_subscribe(struct tmpl_dict *root, const char *title, const char *url);
 int ui_notfound(struct ctx *c);      /* ui-notfound.c: anything else      */
 /* 410 Gone (ui-gone.c): a taken-down post's page; and, once no post
  * answered, 410 when the route's permalink, the old URL's nearest post

@@ -81,5 +81,6 @@ int ui_home(struct ctx *c)
 	}
 	tmpl_set_int(body, "SOURCES", c->site.sources);
 	page_canonical(c, root, "/");
+	feed_subscribe(root, c->site.title, "/feed.xml");
 	return page_send(c, 200, root);
 }

@@ -73,6 +73,7 @@ int ui_list_send(struct ctx *c, const struct list *l)
 		feed_title(c, l->kind, l->name, &feed_name);
 		tmpl_set(feed, "FEED_TITLE", feed_name.s);
 		tmpl_set(feed, "FEED_URL", l->feed);
+		feed_subscribe(root, feed_name.s, l->feed);
 		buf_free(&feed_name);
 	}
 	if (pages > 1) {

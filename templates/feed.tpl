@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="XML"}}
 <?xml version="1.0" encoding="utf-8"?>
+<?xml-stylesheet type="text/xsl" href="/static/feed.xsl"?>
 {{! feed.tpl - an Atom 1.0 feed (ui-feed.c), XML-escaped throughout by
     :x-xml (tmpl.cc: escaping, and only characters XML allows; every value
     has it): the entries' HTML goes out as escaped text in

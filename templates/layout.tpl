@@ -5,7 +5,8 @@
     (website or article), OG_LOCALE (zh_CN); section ARTICLE_META:
     PUBLISHED_TIME, SECTION, section ARTICLE_TAG: TAG; section CANONICAL: CANONICAL_URL; NAV_HTML (nav.tpl,
     rendered by page.c); include BODY (the page's own template, set by
-    the C code). }}
+    the C code); section SUBSCRIBE (home, category and tag pages: the
+    visible link to the page's feed): SUBSCRIBE_URL, SUBSCRIBE_TITLE. }}
 <!DOCTYPE html>
 <html lang="{{LANG}}">
 <head>
@@ -46,6 +47,7 @@
 {{NAV_HTML:none}}
 </header>
 <main id="main" class="wrap">
+{{#SUBSCRIBE}}<p class="subscribe"><a href="{{SUBSCRIBE_URL}}" aria-label="订阅：{{SUBSCRIBE_TITLE}}" title="用 RSS/Atom 阅读器订阅"><svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false"><circle cx="3" cy="13" r="2"/><path d="M1 6a9 9 0 0 1 9 9H7.5A6.5 6.5 0 0 0 1 8.5zM1 1a14 14 0 0 1 14 14h-2.5A11.5 11.5 0 0 0 1 3.5z"/></svg>订阅</a></p>{{/SUBSCRIBE}}
 {{>BODY}}
 </main>
 <footer class="site-foot">
