@@ -856,3 +856,29 @@ char *sanitize_html(const char *html, size_t len)
 	free(doc);
 	return s;
 }
+
+char *sanitize_first_image(const char *html)
+{
+	static const char start[] = "<img src=\"";
+	const char *s = html ? strstr(html, start) : NULL;
+	if (!s)
+		return NULL;
+	s += sizeof start - 1;
+	size_t n = strcspn(s, "\"");
+	static const struct { const char *ref, *c; } refs[] = {
+		{"&amp;", "&"}, {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"},
+	};
+	struct buf b = {0};
+	for (size_t i = 0; i < n;) {
+		size_t k = 0;
+		for (size_t r = 0; !k && s[i] == '&' && r < 4; r++)
+			if (!strncmp(s + i, refs[r].ref, strlen(refs[r].ref))) {
+				buf_adds(&b, refs[r].c);
+				k = strlen(refs[r].ref);
+			}
+		if (!k)
+			buf_addc(&b, s[i]), k = 1;
+		i += k;
+	}
+	return buf_steal(&b);
+}

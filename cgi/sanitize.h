@@ -35,4 +35,9 @@
  */
 char *sanitize_html(const char *html, size_t len);
 
+/* The src of the first <img> in html, sanitize_html()'s output (where
+ * each image is written "<img src=\"…\"" and nothing else can look so),
+ * unescaped, malloc'ed; NULL when it has none. */
+char *sanitize_first_image(const char *html);
+
 #endif
