@@ -30,5 +30,9 @@ browser axe.cjs "$BASE" "$keep" \
 	notfound=/no/such/page \
 	share-unknown=/html_News/NewsShare.html?infoCode=NW999999999 \
 	gone=/jingjiribao/2021/12/21/NW202112212200000002.html
+for shot in home-390-light article-1280-dark table-390-dark; do
+	/usr/bin/python3 "$TOP/test/png-check.py" "$keep/$shot.png" >"$T/png.out" 2>&1
+	ok $? "screenshot $shot is not blank"
+done
 echo "# screenshots in $keep"
 done_testing
