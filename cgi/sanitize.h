@@ -25,6 +25,10 @@
  * given rel="noopener nofollow"; img with an http(s) src (alt, title,
  * width, height), given loading="lazy"; class on p, span and div (names
  * of [A-Za-z0-9_-] only); colspan and rowspan on cells, start on ol.
+ * Each table is written inside <div class="table-wrap" role="region"
+ * aria-label="(its caption, else 表格)" tabindex="0"> (a box that
+ * scrolls on a narrow screen), a cell holding a number alone as
+ * <td class="num">.
  * Block containers (center, section, article, figure, form, ...) become
  * div; other unknown elements are unwrapped, their content kept; of
  * svg, math, noscript, button, object and a few more only the text is
