@@ -28,6 +28,7 @@
 
 #define SUMMARY_CHARS 120
 #define TITLE_CHARS 30
+#define TITLE_MIN_CHARS 12      /* a title cut at a phrase keeps this many */
 #define LIST_MAX 100            /* categories or tags kept, at most */
 #define YAML_DEPTH_MAX 16
 #define YAML_ALIASES_MAX 16
@@ -1070,6 +1071,50 @@ static char *cut_chars(const char *s, size_t max, int ellipsis)
 	return buf_steal(&b);
 }
 
+/* 1 when s starts with a mark a phrase ends or starts at: a title made
+ * from the body may be cut there. */
+static int phrase_boundary(const char *s)
+{
+	static const char *const marks[] = {
+		"，", "。", "；", "：", "！", "？", "、", "　", "（", "“",
+		" ", ";", "!", "?",
+	};
+	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+		if (!strncmp(s, marks[i], strlen(marks[i])))
+			return 1;
+	return 0;
+}
+
+/* A title from the start of the body text: all of it when it is short,
+ * else its first TITLE_CHARS code points cut back to the last phrase
+ * boundary past TITLE_MIN_CHARS (mid-phrase when there is none), and
+ * "…". */
+static char *title_of(const char *text)
+{
+	int cut;
+	size_t len = strlen(text);
+	size_t n = utf8_prefix(text, len, TITLE_CHARS, &cut);
+	if (cut && !phrase_boundary(text + n)) {
+		size_t min = utf8_prefix(text, n, TITLE_MIN_CHARS, &cut);
+		cut = 1;
+		for (size_t i = n; i > min;) {
+			while (--i > min && ((unsigned char)text[i] & 0xc0) == 0x80)
+				;
+			if (phrase_boundary(text + i)) {
+				n = i;
+				break;
+			}
+		}
+	}
+	while (cut && n && text[n - 1] == ' ')
+		n--;
+	struct buf b = {0};
+	buf_add(&b, text, n);
+	if (cut)
+		buf_adds(&b, "…");
+	return buf_steal(&b);
+}
+
 /* The body's HTML: cmark's (raw HTML kept), then sanitized. */
 static char *html_of(cmark_node *doc)
 {
@@ -1145,7 +1190,7 @@ static void render(struct ctx *c)
 	p->summary = cut_chars(text, SUMMARY_CHARS, 1);
 	if (!p->title || !*p->title) {
 		free(p->title);
-		p->title = *text ? cut_chars(text, TITLE_CHARS, 0)
+		p->title = *text ? title_of(text)
 				 : xstrdup(p->slug);
 		warn(c, c->open_line, "empty title, using the start of the body");
 	}

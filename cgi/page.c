@@ -358,6 +358,11 @@ struct tmpl_dict *page_new(struct ctx *c, const char *title,
 		*l = *l == '-' ? '_' : *l;
 	tmpl_set(d, "OG_LOCALE", locale);
 	buf_free(&t);
+	struct buf img = {0};   /* the link preview's picture (ui-article.c
+				   sets the article's own) */
+	buf_printf(&img, "%s/static/og-image.png", c->site.url ? c->site.url : "");
+	tmpl_set(d, "OG_IMAGE", img.s);
+	buf_free(&img);
 	struct tmpl_dict *feed = tmpl_add(d, "FEED");   /* ui-feed.c */
 	tmpl_set(feed, "FEED_URL", "/feed.xml");
 	tmpl_set(feed, "FEED_TITLE", c->site.title);
@@ -397,18 +402,32 @@ int page_send(struct ctx *c, int status, struct tmpl_dict *root)
 				  "text/html; charset=utf-8");
 }
 
+/* An error page's title, in the reader's language. */
+static const char *error_title(int status)
+{
+	switch (status) {
+	case 400: return "请求无效";
+	case 404: return "页面不存在";
+	case 405: return "不支持的请求方法";
+	case 410: return "内容已删除";
+	case 503: return "服务暂时不可用";
+	default: return "出错了";
+	}
+}
+
 int page_error(struct ctx *c, int status, const char *message)
 {
 	struct tmpl_dict *body;
-	char title[64];
-	snprintf(title, sizeof title, "%d %s", status, reason(status));
-	struct tmpl_dict *root = page_new(c, title, message, "error.tpl", &body);
+	struct tmpl_dict *root = page_new(c, error_title(status), message,
+					  "error.tpl", &body);
 	if (!root) {
 		page_plain(c, 503, "Service Unavailable\n");
 		return 0;
 	}
 	tmpl_set_int(body, "STATUS", status);
 	tmpl_set(body, "MESSAGE", message);
+	if (status == 404)
+		tmpl_show(body, "SEARCH");
 	return page_send(c, status, root);
 }
 

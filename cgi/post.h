@@ -16,7 +16,7 @@
 
 /* The rules of derivation (derive.c): a store derived under another
  * version is derived again from its entries by the next import. */
-#define DERIVE_VERSION "6"
+#define DERIVE_VERSION "7"
 
 struct entry;
 

@@ -468,6 +468,7 @@ struct frame {
 	size_t pre;             /* a <pre>: where its content starts */
 	int text;               /* only text from here down */
 	int link;               /* this frame opened an <a> */
+	int wrap;               /* a table: its div.table-wrap to close too */
 };
 
 struct writer {
@@ -488,9 +489,11 @@ static void push(struct writer *w, const GumboVector *children,
 		w->v = xrealloc(w->v, w->cap * sizeof *w->v);
 	}
 	int pre = close && !strcmp(close, "pre");
+	int wrap = close && !strcmp(close, "table");
 	w->v[w->n++] = (struct frame){ children, 0, close,
-				       pre ? w->b.len : NOT_PRE, text, link };
-	w->depth += close != NULL;
+				       pre ? w->b.len : NOT_PRE, text, link,
+				       wrap };
+	w->depth += (close != NULL) + wrap;
 	w->in_link |= link;
 }
 
@@ -575,6 +578,87 @@ static void write_image(struct writer *w, const GumboNode *node)
 	buf_adds(&w->b, " loading=\"lazy\">");
 }
 
+/* ---- tables ------------------------------------------------------------- */
+
+#define CELL_TEXT_MAX 64        /* text read from a cell or a caption */
+#define CELL_TEXT_DEPTH 4       /* elements deep it is looked for */
+
+/* The text of node's descendants (depth elements deep at most) added to
+ * b while b holds no more than CELL_TEXT_MAX bytes; 0 when there was
+ * more than that. */
+static int short_text(const GumboNode *node, struct buf *b, int depth)
+{
+	const GumboVector *v = &node->v.element.children;
+	for (unsigned i = 0; i < v->length; i++) {
+		const GumboNode *n = v->data[i];
+		if (n->type == GUMBO_NODE_ELEMENT && depth > 0) {
+			if (!short_text(n, b, depth - 1))
+				return 0;
+		} else if (n->type == GUMBO_NODE_TEXT ||
+			   n->type == GUMBO_NODE_WHITESPACE) {
+			buf_adds(b, n->v.text.text);
+		}
+		if (b->len > CELL_TEXT_MAX)
+			return 0;
+	}
+	return 1;
+}
+
+/* 1 for a cell that holds a number alone ("1,234.5", "-3.2%", "+12"):
+ * shown right-aligned. */
+static int is_number_cell(const GumboNode *td)
+{
+	struct buf b = {0};
+	int ok = short_text(td, &b, CELL_TEXT_DEPTH);
+	const char *s = b.s ? b.s : "";
+	s += strspn(s, " \t\n\r");
+	s += strspn(s, "+-");
+	size_t n = strspn(s, "0123456789");
+	ok = ok && n > 0;
+	size_t k = n + strspn(s + n, "0123456789.,");
+	k += strspn(s + k, "%");
+	k += strspn(s + k, " \t\n\r");
+	ok = ok && s[k] == '\0';
+	buf_free(&b);
+	return ok;
+}
+
+static int is_table_wrap(const GumboNode *div)
+{
+	const char *c = attr(div, "class");
+	return c && !strcmp(c, "table-wrap");
+}
+
+/* A table's caption text, or NULL. */
+static char *caption_of(const GumboNode *table)
+{
+	const GumboVector *v = &table->v.element.children;
+	for (unsigned i = 0; i < v->length; i++) {
+		const GumboNode *n = v->data[i];
+		if (n->type != GUMBO_NODE_ELEMENT ||
+		    n->v.element.tag != GUMBO_TAG_CAPTION)
+			continue;
+		struct buf b = {0};
+		if (short_text(n, &b, CELL_TEXT_DEPTH) && b.len &&
+		    b.s[strspn(b.s, " \t\n\r")])
+			return buf_steal(&b);
+		buf_free(&b);
+		return NULL;
+	}
+	return NULL;
+}
+
+/* A table sits in a box of its own that scrolls sideways on a narrow
+ * screen: a region a keyboard can reach, named by its caption. */
+static void open_table_wrap(struct writer *w, const GumboNode *table)
+{
+	char *caption = caption_of(table);
+	buf_adds(&w->b, "<div class=\"table-wrap\" role=\"region\"");
+	add_attr(&w->b, "aria-label", caption ? caption : "表格");
+	buf_adds(&w->b, " tabindex=\"0\">");
+	free(caption);
+}
+
 /* The attributes a kept element other than a and img may have. */
 static void write_attrs(struct writer *w, const GumboNode *node)
 {
@@ -590,6 +674,8 @@ static void write_attrs(struct writer *w, const GumboNode *node)
 	}
 	case GUMBO_TAG_TD:
 	case GUMBO_TAG_TH: {
+		if (node->v.element.tag == GUMBO_TAG_TD && is_number_cell(node))
+			add_attr(&w->b, "class", "num");
 		const char *v = digits(attr(node, "colspan"), 3);
 		if (v)
 			add_attr(&w->b, "colspan", v);
@@ -627,6 +713,10 @@ static const char *start_tag(struct writer *w, const GumboNode *node,
 		name = gumbo_normalized_tagname(tag);
 		if (is_heading(name) && is_heading(current(w)))
 			return NULL;
+		if (tag == GUMBO_TAG_DIV && is_table_wrap(node))
+			return NULL;   /* ours: its table gets a new one */
+		if (tag == GUMBO_TAG_TABLE)
+			open_table_wrap(w, node);
 		if (tag == GUMBO_TAG_LI && li_would_close(w)) {
 			name = "div";
 			break;
@@ -662,7 +752,7 @@ static void open_element(struct writer *w, const GumboNode *node, int text)
 	enum kind kind = kind_of(node);
 	if (kind == DROP)
 		return;
-	if (text || kind == TEXT || (w->depth >= MAX_DEPTH - 3 &&
+	if (text || kind == TEXT || (w->depth >= MAX_DEPTH - 4 &&
 				     node->v.element.tag == GUMBO_TAG_TABLE)) {
 		push(w, children, NULL, 1, 0);
 		return;
@@ -694,6 +784,10 @@ static void pop(struct writer *w)
 		buf_adds(&w->b, "</");
 		buf_adds(&w->b, f->close);
 		buf_addc(&w->b, '>');
+		w->depth--;
+	}
+	if (f->wrap) {
+		buf_adds(&w->b, "</div>");
 		w->depth--;
 	}
 	if (f->link)
@@ -761,4 +855,30 @@ char *sanitize_html(const char *html, size_t len)
 	free(a);
 	free(doc);
 	return s;
+}
+
+char *sanitize_first_image(const char *html)
+{
+	static const char start[] = "<img src=\"";
+	const char *s = html ? strstr(html, start) : NULL;
+	if (!s)
+		return NULL;
+	s += sizeof start - 1;
+	size_t n = strcspn(s, "\"");
+	static const struct { const char *ref, *c; } refs[] = {
+		{"&amp;", "&"}, {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"},
+	};
+	struct buf b = {0};
+	for (size_t i = 0; i < n;) {
+		size_t k = 0;
+		for (size_t r = 0; !k && s[i] == '&' && r < 4; r++)
+			if (!strncmp(s + i, refs[r].ref, strlen(refs[r].ref))) {
+				buf_adds(&b, refs[r].c);
+				k = strlen(refs[r].ref);
+			}
+		if (!k)
+			buf_addc(&b, s[i]), k = 1;
+		i += k;
+	}
+	return buf_steal(&b);
 }

@@ -15,20 +15,26 @@
 #include "cmd.h"
 
 #include <stdlib.h>
+#include <string.h>
+
+#include "sanitize.h"
 
 /* The TAGS section, made when the first tag comes; and the tags in the
  * page's <head> (Open Graph's article:tag). */
 struct tags {
 	struct tmpl_dict *body, *tags, *meta;
+	const char *category;   /* its name: a tag so named is not shown */
 };
 
 static int add_tag(const char *name, const char *unused, void *arg)
 {
 	(void)unused;
 	struct tags *t = arg;
+	tmpl_set(tmpl_add(t->meta, "ARTICLE_TAG"), "TAG", name);
+	if (t->category && !strcmp(name, t->category))
+		return 0;   /* the breadcrumb shows it already */
 	if (!t->tags)
 		t->tags = tmpl_add(t->body, "TAGS");
-	tmpl_set(tmpl_add(t->meta, "ARTICLE_TAG"), "TAG", name);
 	struct tmpl_dict *tag = tmpl_add(t->tags, "TAG");
 	struct buf url = {0};
 	tmpl_set(tag, "TAG_NAME", name);
@@ -58,14 +64,34 @@ static int add_neighbour(const struct post_row *p, void *arg)
 	return 0;
 }
 
+/* The source: named in the byline unless that is the category's name
+ * (the breadcrumb shows it), linked at the foot and, in print, its URL. */
 static void set_source(struct tmpl_dict *body, const struct post_row *p)
 {
 	if (!p->source_name && !p->source_url)
 		return;
 	struct tmpl_dict *src = tmpl_add(body, "SOURCE");
 	tmpl_set(src, "SOURCE_NAME", p->source_name ? p->source_name : "原文");
+	if (p->source_name && !(p->category_name &&
+				!strcmp(p->source_name, p->category_name)))
+		tmpl_show(src, "BYLINE_SOURCE");
 	if (p->source_url)
 		tmpl_set(tmpl_add(src, "SOURCE_LINK"), "SOURCE_URL", p->source_url);
+}
+
+/* The link preview's picture: the article's first, made absolute. */
+static void set_image(struct tmpl_dict *root, const struct post_row *p)
+{
+	char *src = sanitize_first_image(p->body_html);
+	if (!src)
+		return;
+	struct buf url = {0};
+	if (!strncmp(src, "//", 2))
+		buf_adds(&url, "https:");
+	buf_adds(&url, src);
+	tmpl_set(root, "OG_IMAGE", url.s);
+	buf_free(&url);
+	free(src);
 }
 
 static void set_share(struct tmpl_dict *body, const struct post_row *p)
@@ -103,7 +129,8 @@ static int fill(struct ctx *c, struct tmpl_dict *root, struct tmpl_dict *body,
 	buf_free(&url);
 	set_source(body, p);
 	set_share(body, p);
-	struct tags tags = {body, NULL, meta};
+	set_image(root, p);
+	struct tags tags = {body, NULL, meta, p->category_slug ? p->category_name : NULL};
 	if (store_post_tags(&c->store, p->id, add_tag, &tags) < 0)
 		return -1;
 	struct neighbour older = {body, 1}, newer = {body, 0};
@@ -126,10 +153,13 @@ int ui_article_send(struct ctx *c, const struct post_row *p)
 		tmpl_free(root);
 		return -1;
 	}
-	struct buf url = {0};
+	struct buf url = {0}, abs = {0};
 	page_post_url(&url, p);
 	page_canonical(c, root, url.s);
+	buf_printf(&abs, "%s%s", c->site.url ? c->site.url : "", url.s);
+	tmpl_set(body, "ARTICLE_URL", abs.s);   /* printed at the foot */
 	buf_free(&url);
+	buf_free(&abs);
 	c->cache_control = "public, max-age=86400";   /* articles rarely change */
 	return page_send(c, 200, root);
 }

@@ -73,6 +73,6 @@ int ui_share(struct ctx *c)
 	if (n == 0)
 		n = redirect_code(c, code);
 	if (n == 0)
-		return page_error(c, 404, "找不到这个分享码对应的文章");
+		return page_error(c, 404, "没有找到这篇文章");
 	return n < 0 ? -1 : 0;
 }

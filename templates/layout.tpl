@@ -2,7 +2,8 @@
 {{! layout.tpl - the page shell shared by every page.
     Expects: LANG, SITE_TITLE, SITE_DESCRIPTION, PAGE_TITLE, DESCRIPTION,
     STATIC_URL, SEARCH_QUERY (the search box's text), OG_TITLE, OG_TYPE
-    (website or article), OG_LOCALE (zh_CN); section ARTICLE_META:
+    (website or article), OG_LOCALE (zh_CN), OG_IMAGE (an absolute URL:
+    the article's first picture, else the site's og-image.png); section ARTICLE_META:
     PUBLISHED_TIME, SECTION, section ARTICLE_TAG: TAG; section CANONICAL: CANONICAL_URL; NAV_HTML (nav.tpl,
     rendered by page.c); include BODY (the page's own template, set by
     the C code); section SUBSCRIBE (home, category and tag pages: the
@@ -24,6 +25,11 @@
 <meta property="og:description" content="{{DESCRIPTION}}">
 <meta property="og:type" content="{{OG_TYPE}}">
 <meta property="og:locale" content="{{OG_LOCALE}}">
+<meta property="og:image" content="{{OG_IMAGE}}">
+<meta name="twitter:card" content="summary_large_image">
+<link rel="icon" href="{{STATIC_URL}}/icon.svg" type="image/svg+xml">
+<link rel="icon" href="/favicon.ico" sizes="32x32">
+<link rel="apple-touch-icon" href="{{STATIC_URL}}/apple-touch-icon.png">
 {{#ARTICLE_META}}
 <meta property="article:published_time" content="{{PUBLISHED_TIME}}">
 <meta property="article:section" content="{{SECTION}}">

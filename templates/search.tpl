@@ -11,7 +11,7 @@
 <div class="listing search">
 <header class="page-head">
 <h1>搜索</h1>
-<form class="search-form" action="/search" method="get" role="search">
+<form class="search-form" action="/search" method="get" role="search" aria-label="搜索页">
 <input type="search" name="q" value="{{QUERY}}" placeholder="输入关键词，如 蔚来、汽车" aria-label="搜索关键词" maxlength="200">
 <button type="submit">搜索</button>
 </form>

@@ -23,7 +23,7 @@
 {{#BY_ACTIVITY}}<strong aria-current="page">按活跃</strong> · <a href="{{BY_NAME_URL}}">按字母</a>{{/BY_ACTIVITY}}
 {{#BY_NAME}}<a href="{{BY_ACTIVITY_URL}}">按活跃</a> · <strong aria-current="page">按字母</strong>{{/BY_NAME}}
 </nav>
-<form class="source-filter" action="/category/" method="get" role="search">
+<form class="source-filter" action="/category/" method="get" role="search" aria-label="筛选来源">
 {{#BY_NAME}}<input type="hidden" name="sort" value="name">{{/BY_NAME}}
 <input type="search" id="source-q" name="q" value="{{Q}}" maxlength="64" placeholder="筛选来源（名称或拼音）" aria-label="筛选来源">
 <button type="submit">筛选</button>

@@ -54,6 +54,9 @@ static int allowed_attr(const char *tag, const char *name)
 		{"p", "class"}, {"span", "class"}, {"div", "class"},
 		{"td", "colspan"}, {"td", "rowspan"}, {"th", "colspan"},
 		{"th", "rowspan"}, {"ol", "start"},
+		/* a table's box (div.table-wrap), a number cell (td.num) */
+		{"div", "role"}, {"div", "aria-label"}, {"div", "tabindex"},
+		{"td", "class"},
 	};
 	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
 		if (!strcmp(pairs[i][0], tag) && !strcmp(pairs[i][1], name))

@@ -146,7 +146,7 @@ is "$STATUS" 404 "unknown path: 404"
 is "$(header content-type)" "text/html; charset=utf-8" "404: content type"
 like "$(body)" "<title>[^<]*金融消息样例" "404: in the layout (site title)"
 like "$(body)" 'href="/emnews/"' "404: in the layout (category navigation)"
-is "$(status_of /favicon.ico)" 404 "/favicon.ico: 404"
+is "$(status_of /favicon.ico)" 200 "/favicon.ico: 200, an icon from static/ (t0344)"
 get /index.html
 is "$STATUS $(header location)" "301 /" "/index.html: 301 to / (t0215)"
 

@@ -110,7 +110,7 @@ moved /categories.html /category/ "/categories.html: 301 to /category/"
 moved /tags /tags/ "/tags: 301 to /tags/"
 gone /nosuch "an unknown /name: 404"
 gone /nosuch/index.html "an unknown /name/index.html: 404"
-gone /favicon.ico "/favicon.ico: 404"
+is "$(status_of /favicon.ico)" 200 "/favicon.ico: an icon from static/, not a page (t0344)"
 gone /EMNEWS "a category in other case, no old theme page: 404"
 
 get /tags/

@@ -665,12 +665,37 @@ static void test_titles(void)
 		"中标利率维持2.20%不变，市场资金面总体平稳宽松。\n");
 	ok(parse("2021-12-08-notitle.md", text, &p, &err) == 0,
 	   "empty title parses");
-	is_str(p.title, "央行开展1000亿元逆回购操作，中标利率维持2.20%不变，",
-	       "  title from the body's first 30 characters");
+	is_str(p.title, "央行开展1000亿元逆回购操作，中标利率维持2.20%不变…",
+	       "  title from the body's first 30 characters, cut at a phrase, with …");
 	is_int(chars(p.title), 30, "  30 code points");
 	is_str(p.warning, "empty title, using the start of the body",
 	       "  warning");
 	is_int(p.warning_line, 1, "  warning line is the front matter's");
+	post_free(&p);
+	free(text);
+
+	text = make_post("layout: post\n",
+		"\n沪深两市成交额连续第三十个交易日突破一万亿元大关，"
+		"北向资金净买入。\n");
+	ok(parse("2021-12-08-phrase.md", text, &p, &err) == 0, "no title: parses");
+	is_str(p.title, "沪深两市成交额连续第三十个交易日突破一万亿元大关…",
+	       "  cut at the comma that ends the phrase, not mid-phrase");
+	post_free(&p);
+	free(text);
+
+	text = make_post("layout: post\n",
+		"\n上证指数报收三千六百点，"
+		"深证成指与创业板指数双双收涨超过百分之一并创下本月的新高点位。\n");
+	ok(parse("2021-12-08-far.md", text, &p, &err) == 0, "no title: parses");
+	is_str(p.title, "上证指数报收三千六百点，深证成指与创业板指数双双收涨超过百分…",
+	       "  no boundary past 12 characters: cut at 30, with …");
+	is_int(chars(p.title), 31, "  30 code points and …");
+	post_free(&p);
+	free(text);
+
+	text = make_post("layout: post\n", "\n央行开展逆回购操作。\n");
+	ok(parse("2021-12-08-whole.md", text, &p, &err) == 0, "no title: parses");
+	is_str(p.title, "央行开展逆回购操作。", "  a short body whole, no …");
 	post_free(&p);
 	free(text);
 

@@ -9,6 +9,9 @@
 #include "../cgi/util.h"
 #include "tap.h"
 
+/* what sanitize.c writes around every table */
+#define WRAP "<div class=\"table-wrap\" role=\"region\" aria-label=\"表格\" tabindex=\"0\">"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -188,8 +191,8 @@ static void urls(void)
 		"unquoted attributes");
 	is_html("<a href=\"https://a.example/\"><table><tr><td><a href=\"https://b.example/\">"
 		"x</a></td></tr></table></a>",
-		"<a href=\"https://a.example/\" rel=\"noopener nofollow\"><table><tbody><tr><td>"
-		"x</td></tr></tbody></table></a>", "links do not nest");
+		"<a href=\"https://a.example/\" rel=\"noopener nofollow\">" WRAP "<table><tbody><tr><td>"
+		"x</td></tr></tbody></table></div></a>", "links do not nest");
 }
 
 static void structure(void)
@@ -203,16 +206,28 @@ static void structure(void)
 	is_html("<p><div>x", "<p></p><div>x</div>", "unclosed p and div");
 	is_html("<p>a<p>b", "<p>a</p><p>b</p>", "paragraphs without end tags");
 	is_html("<ul><li>a<li>b", "<ul><li>a</li><li>b</li></ul>", "unclosed list items");
-	is_html("<table><tr><td>x", "<table><tbody><tr><td>x</td></tr></tbody></table>",
+	is_html("<table><tr><td>x", WRAP "<table><tbody><tr><td>x</td></tr></tbody></table></div>",
 		"unclosed table");
 	is_html("<table>t<tr><td>x</td></tr></table>",
-		"t<table><tbody><tr><td>x</td></tr></tbody></table>", "stray text out of a table");
+		"t" WRAP "<table><tbody><tr><td>x</td></tr></tbody></table></div>",
+		"stray text out of a table");
 	is_html("<table><caption>c</caption><thead><tr><th colspan=2 rowspan=\"1\" "
 		"width=9>h</th></tr></thead><tbody><tr><td colspan=\"2x\">d</td></tr></tbody>"
 		"<tfoot><tr><td>f</td></tr></tfoot></table>",
+		"<div class=\"table-wrap\" role=\"region\" aria-label=\"c\" tabindex=\"0\">"
 		"<table><caption>c</caption><thead><tr><th colspan=\"2\" rowspan=\"1\">h</th>"
 		"</tr></thead><tbody><tr><td>d</td></tr></tbody><tfoot><tr><td>f</td></tr>"
-		"</tfoot></table>", "a whole table");
+		"</tfoot></table></div>", "a whole table, named by its caption");
+	is_html("<table><tr><td>营业收入</td><td> 1,234.5 </td><td>-3.2%</td><td>+12</td>"
+		"<td>12亿元</td><td><b>7</b></td><th>9</th></tr></table>",
+		WRAP "<table><tbody><tr><td>营业收入</td><td class=\"num\"> 1,234.5 </td>"
+		"<td class=\"num\">-3.2%</td><td class=\"num\">+12</td><td>12亿元</td>"
+		"<td class=\"num\"><b>7</b></td><th>9</th></tr></tbody></table></div>",
+		"cells holding a number alone are marked num");
+	is_html("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\"><table><tr><td>x"
+		"</td></tr></table></div><div class=\"table-wrap\">y</div>",
+		WRAP "<table><tbody><tr><td>x</td></tr></tbody></table></div>y",
+		"a table-wrap div is written again around its table, never twice");
 	is_html("</p>x</div>", "<p></p>x", "stray end tags");
 	is_html("<h1>a</h1><h2>b</h2><h3>c</h3><h4>d</h4><h5>e</h5><h6>f</h6>",
 		"<h1>a</h1><h2>b</h2><h3>c</h3><h4>d</h4><h5>e</h5><h6>f</h6>", "headings");
@@ -248,7 +263,7 @@ static void structure(void)
 		"control characters replaced, CR LF as LF");
 	is_html("a&#x8D;b&#xFFFE;c&#xFDD0;d&#x80;e&#1;f", "abcd\xe2\x82\xac" "ef",
 		"references to C1 controls, noncharacters left out; &#x80; is \xe2\x82\xac");
-	is_html("<table><svg><desc><![CDATA[d]]>x", "x<table></table>",
+	is_html("<table><svg><desc><![CDATA[d]]>x", "x" WRAP "<table></table></div>",
 		"CDATA in svg in a table (a gumbo assertion)");
 	is_html("<p>a</p></body></html><p>b</p><body><html>",
 		"<p>a</p><p>b</p>", "</body>, </html> and more after them");

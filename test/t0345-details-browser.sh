@@ -1,0 +1,15 @@
+#!/bin/sh
+# The details a reader notices, in Debian's chromium (test/browser/
+# details.cjs): the share button, print, the search button at 320 px, a
+# wide table on a phone, full-width Chinese quotation marks.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-http.sh"
+. "$(dirname "$0")/lib-browser.sh"
+
+mkdir -p "$T/site"
+cp -R "$SAMPLE/." "$T/site/"
+cp "$TOP"/test/details/*.md "$T/site/_posts/"
+"$IMPORT" --db "$T/db" "$T/site" 2>"$T/import.err" || bail "import failed: $(cat "$T/import.err")"
+serve "$T/db"
+browser details.cjs "$BASE" /jingjiribao/2021/12/20/NW202112202200000001.html
+done_testing
