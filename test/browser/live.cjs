@@ -8,7 +8,7 @@
 'use strict';
 const { execFileSync } = require('child_process');
 const fs = require('fs');
-const { ok, note, launch, open, done, path } = require('./lib.cjs');
+const { ok, note, launch, open, axe, done, path } = require('./lib.cjs');
 
 const [base, importer, db, file, url] = process.argv.slice(2);
 const home = base + '/';
@@ -78,6 +78,16 @@ async function live(browser) {
 	   seen && await button.textContent());
 	ok(polls.includes(200), '  after a poll answered 200', `statuses: ${polls}`);
 	ok(await items() === 20, '  the list is unchanged until it is pressed');
+	const shots = path.join(__dirname, '../../build/screenshots');
+	fs.mkdirSync(shots, { recursive: true });
+	for (const scheme of ['light', 'dark']) {
+		await page.emulateMedia({ colorScheme: scheme });
+		const mine = (await axe(page)).filter(v => v.nodes.some(n => n.includes('live-new')));
+		ok(mine.length === 0, `  axe-core finds nothing wrong with the button (${scheme})`,
+		   JSON.stringify(mine, null, 1));
+		await page.locator('.latest').screenshot({ path: path.join(shots, `live-home-button-${scheme}.png`) });
+	}
+	await page.emulateMedia({ colorScheme: 'light' });
 	await button.click();
 	const first = await page.locator('.latest ol.posts > li a.post-title').first()
 		.getAttribute('href');
@@ -93,8 +103,6 @@ async function live(browser) {
 	ok(polls.slice(after).length >= 1 && polls.slice(after).every(s => s === 304),
 	   'then the polls are 304 again', `statuses: ${polls.slice(after)}`);
 	ok(!(await button.isVisible()), '  with no button');
-	const shots = path.join(__dirname, '../../build/screenshots');
-	fs.mkdirSync(shots, { recursive: true });
 	await page.screenshot({ path: path.join(shots, 'live-home-1280-light.png') });
 	await page.context().close();
 }
