@@ -2,8 +2,20 @@
  * ui-home.c - the home page, "/": the newest 20 posts site-wide, then a
  * box for each of at most 8 sources, the most active (the most posts in
  * the 3 days up to the site's newest post, then the newest post: the
- * source index's default order) with its 5 newest posts, then a link to
- * the source index.  Bounded whatever the number of categories.
+ * source index's default order) with its 5 newest posts not already in
+ * the latest list, then a link to the source index.  Bounded whatever the
+ * number of categories.
+ *
+ * The boxes never repeat the latest list: when one wire brings most of
+ * the news (emnews, 60% and more of the real archive), its box and the
+ * boxes of the other active sources would show the very items of 最新消息
+ * just above.  Each box skips the posts of the latest list (reading at
+ * most 20 more rows: the latest list's length) and so shows the source's
+ * next posts; a box left empty (a source all of whose posts are in the
+ * latest list) is dropped and the next active source takes its place.
+ * Skipping was chosen over leaving out the dominant wire's box: it needs
+ * no rule for which wire dominates, and a reader still finds every active
+ * source in its usual place.
  */
 #include "cmd.h"
 
@@ -12,18 +24,47 @@
 #define HOME_LATEST 20
 #define HOME_SOURCES 8
 #define HOME_PER_SOURCE 5
+/* Sources looked at for the boxes: those all of whose posts are in the
+ * latest list have none, and the next take their place. */
+#define HOME_CANDIDATES (2 * HOME_SOURCES)
 
-/* Where a list of posts goes. */
+/* The posts of the latest list, which the boxes skip. */
+struct shown {
+	size_t n;
+	int64_t id[HOME_LATEST];
+};
+
+static int was_shown(const struct shown *s, int64_t id)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->id[i] == id)
+			return 1;
+	return 0;
+}
+
+/* Where a list of posts goes: into d (created on the first post when
+ * NULL, as section name of parent), at most limit, skipping those in
+ * skip (when not NULL), noting them in note (when not NULL). */
 struct posts {
 	struct ctx *c;
-	struct tmpl_dict *d;
-	int with_category;
+	struct tmpl_dict *parent, *d;
+	const char *name;
+	int with_category, limit, added;
+	const struct shown *skip;
+	struct shown *note;
 };
 
 static int add_post(const struct post_row *p, void *arg)
 {
-	const struct posts *to = arg;
+	struct posts *to = arg;
+	if (to->added >= to->limit || (to->skip && was_shown(to->skip, p->id)))
+		return 0;
+	if (!to->d)
+		to->d = tmpl_add(to->parent, to->name);
 	page_post_item(to->c, to->d, "POST", p, to->with_category);
+	if (to->note && to->note->n < HOME_LATEST)
+		to->note->id[to->note->n++] = p->id;
+	to->added++;
 	return 0;
 }
 
@@ -31,7 +72,7 @@ static int add_post(const struct post_row *p, void *arg)
  * their posts are read with another statement. */
 struct boxes {
 	size_t n;
-	struct nav_item item[HOME_SOURCES];
+	struct nav_item item[HOME_CANDIDATES];
 };
 
 /* A source with posts and a page gets a box. */
@@ -39,7 +80,7 @@ static int take_source(const struct source_row *r, void *arg)
 {
 	struct boxes *b = arg;
 	struct buf url = {0};
-	if (b->n < HOME_SOURCES && r->posts > 0 && page_category_url(&url, r->slug)) {
+	if (b->n < HOME_CANDIDATES && r->posts > 0 && page_category_url(&url, r->slug)) {
 		struct nav_item *n = &b->item[b->n++];
 		n->id = r->id;
 		n->name = xstrdup(r->name);
@@ -49,16 +90,33 @@ static int take_source(const struct source_row *r, void *arg)
 	return 0;
 }
 
-static int add_boxes(struct ctx *c, struct tmpl_dict *body)
+/* A box for source n, unless all its posts are in the latest list:
+ * 1 when it has one, 0 when not, -1 on a store error. */
+static int add_box(struct ctx *c, struct tmpl_dict *body, const struct nav_item *n,
+		   const struct shown *latest)
+{
+	struct posts to = {
+		.c = c, .parent = body, .name = "CATEGORY",
+		.limit = HOME_PER_SOURCE, .skip = latest,
+	};
+	if (store_in_category(&c->store, n->id, HOME_PER_SOURCE + (int)latest->n, 0,
+			      add_post, &to) < 0)
+		return -1;
+	if (!to.d)
+		return 0;
+	tmpl_set(to.d, "CATEGORY_URL", n->url);
+	tmpl_set(to.d, "CATEGORY_NAME", n->name);
+	return 1;
+}
+
+static int add_boxes(struct ctx *c, struct tmpl_dict *body, const struct shown *latest)
 {
 	struct boxes b = {0};
-	int rc = store_sources(&c->store, 0, NULL, HOME_SOURCES, 0, take_source, &b);
-	for (size_t i = 0; rc >= 0 && i < b.n; i++) {
-		struct posts to = {c, tmpl_add(body, "CATEGORY"), 0};
-		tmpl_set(to.d, "CATEGORY_URL", b.item[i].url);
-		tmpl_set(to.d, "CATEGORY_NAME", b.item[i].name);
-		rc = store_in_category(&c->store, b.item[i].id, HOME_PER_SOURCE, 0,
-				       add_post, &to);
+	int rc = store_sources(&c->store, 0, NULL, HOME_CANDIDATES, 0, take_source, &b);
+	int boxes = 0;
+	for (size_t i = 0; rc >= 0 && i < b.n && boxes < HOME_SOURCES; i++) {
+		rc = add_box(c, body, &b.item[i], latest);
+		boxes += rc > 0;
 	}
 	for (size_t i = 0; i < b.n; i++) {
 		free(b.item[i].name);
@@ -73,9 +131,13 @@ int ui_home(struct ctx *c)
 	struct tmpl_dict *root = page_new(c, NULL, NULL, "home.tpl", &body);
 	if (!root)
 		return -1;
-	struct posts latest = {c, tmpl_add(body, "LATEST"), 1};
+	struct shown shown = {0};
+	struct posts latest = {
+		.c = c, .d = tmpl_add(body, "LATEST"), .with_category = 1,
+		.limit = HOME_LATEST, .note = &shown,
+	};
 	if (store_newest(&c->store, HOME_LATEST, add_post, &latest) < 0 ||
-	    add_boxes(c, body) < 0 || sources_count(c) < 0) {
+	    add_boxes(c, body, &shown) < 0 || sources_count(c) < 0) {
 		tmpl_free(root);
 		return -1;
 	}

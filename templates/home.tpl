@@ -4,7 +4,10 @@
     boxes for at most 8 sources, the most active (the most posts in the 3
     days up to the site's newest post, then the newest post; sources
     without posts get none), each with its 5 newest posts, then a link to
-    the source index.
+    the source index.  The boxes skip the posts of the latest list
+    (ui-home.c).  static/live.js (deferred, optional: the page is whole
+    without it) polls the page every data-interval seconds and offers the
+    new posts above the latest list, and shows recent times as "3分钟前".
     Expects: section LATEST (once) with section POST (each with include
     POST_ITEM); section CATEGORY (one per box, in order): CATEGORY_URL,
     CATEGORY_NAME, with section POST (each with include POST_ITEM);
@@ -31,3 +34,4 @@
 </div>
 <p class="all-sources"><a href="/category/">全部来源（{{SOURCES}}）›</a></p>
 </div>
+<script src="/static/live.js" defer data-interval="60"></script>

@@ -150,7 +150,10 @@ get /
 is "$STATUS" 200 "the home page answers"
 is "$(grep -c '<section class="cat-box">' "$T/body")" 8 "  with boxes for 8 sources of $total"
 boxes=$(grep -A1 '<section class="cat-box">' "$T/body" | grep -o 'href="[^"]*"' | head -3 | tr '\n' ' ')
-is "$boxes" 'href="/emnews/" href="/wind/" href="/zyuan9/" ' "  the most active first (then the newest post)"
+# emnews (12), wind (5) and zyuan9, zyuan8, zyuan7 fill the latest list:
+# the boxes skip its posts, so those sources are left without a box.
+is "$boxes" 'href="/zyuan6/" href="/zyuan5/" href="/zyuan4/" ' \
+	"  the most active first (then the newest post), but none whose posts are all in the latest list"
 like "$(body)" "<a href=\"/category/\">全部来源（$total）›</a>" "  and a link to all $total sources"
 ok "$([ "$(wc -c < "$T/body")" -lt 61440 ] && echo 0 || echo 1)" "  under 60 KB ($(wc -c < "$T/body") bytes)"
 
