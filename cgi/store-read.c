@@ -400,26 +400,16 @@ int store_search_post(struct store *s, int64_t sk, post_fn fn, void *arg)
 	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
 }
 
-int store_search_days(struct store *s, const char *from, const char *to,
-		      int64_t *first, int64_t *last)
+int store_search_midnight(struct store *s, const char *day, int next, int64_t *t)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_DAYS);
+	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_MIDNIGHT);
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	int rc = -1;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		int none = (from && sqlite3_column_type(st, 0) == SQLITE_NULL) ||
-			   (to && sqlite3_column_type(st, 1) == SQLITE_NULL);
-		*first = from ? sqlite3_column_int64(st, 0) : INT64_MIN;
-		*last = to ? sqlite3_column_int64(st, 1) : INT64_MAX;
-		rc = !none && *first <= *last;
-	} else {
-		store_fail(s, "searching days");
-	}
-	sqlite3_reset(st);
-	return rc;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, next ? "+1 day" : "+0 days", -1, SQLITE_STATIC);
+	long n = count_row_of(s, st, "searching days");
+	*t = n;
+	return n == -1 ? -1 : 0;
 }
 
 /* ---- feeds and the sitemap (ui-feed.c, ui-sitemap.c) ------------------- */

@@ -384,12 +384,14 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_SEARCH_POST] = "SELECT " POST_COLUMNS ", (SELECT substr(text, 1, "
 		SNIPPET_TEXT_CHARS ") FROM search WHERE rowid = ?1)" POST_FROM
 		"WHERE p.sk = ?1",
-	/* the search keys of the first day from ?1 on and the last day up
-	 * to ?2 ("YYYY/MM/DD", as posts.day): a day's posts are one range
-	 * of keys, as keys are in time order */
-	[ST_SEARCH_DAYS] = "SELECT (SELECT min(sk) FROM posts WHERE day = "
-		"(SELECT min(day) FROM posts WHERE day >= ?1)), (SELECT max(sk) "
-		"FROM posts WHERE day = (SELECT max(day) FROM posts WHERE day <= ?2))",
+	/* midnight starting day ?1 ("YYYY-MM-DD", moved by ?2: "+1 day")
+	 * in the site's zone: its offset then, as the post nearest after
+	 * it has it (else the newest post) */
+	[ST_SEARCH_MIDNIGHT] = "SELECT unixepoch(?1, ?2) - 60 * coalesce("
+		"(SELECT coalesce(zone_offset, utc_offset) FROM posts WHERE "
+		"published >= unixepoch(?1, ?2) ORDER BY published LIMIT 1), "
+		"(SELECT coalesce(zone_offset, utc_offset) FROM posts "
+		"ORDER BY published DESC LIMIT 1), 0)",
 	[ST_FEED_NEWEST] = "SELECT " POST_COLUMNS ", p.body_html" POST_FROM
 		"ORDER BY p.published DESC, p.id DESC LIMIT ?1",
 	[ST_FEED_IN_CATEGORY] = "SELECT " POST_COLUMNS ", p.body_html "

@@ -133,7 +133,7 @@ enum stmt_id {
 	ST_SEARCH_SCAN_NEWEST,
 	ST_SEARCH_SCAN_COUNT,
 	ST_SEARCH_POST,
-	ST_SEARCH_DAYS,
+	ST_SEARCH_MIDNIGHT,
 	ST_FEED_NEWEST,
 	ST_FEED_IN_CATEGORY,
 	ST_FEED_WITH_TAG,
@@ -497,12 +497,9 @@ long store_search_count(struct store *s, const struct search_where *w,
 /* The post with search key sk, p->body_html the start of its indexed
  * text (store.c: SNIPPET_TEXT_CHARS), for the snippet. */
 int store_search_post(struct store *s, int64_t sk, post_fn fn, void *arg);
-/* The search keys from the first post of the first day from on to the
- * last post of the last day up to to ("YYYY/MM/DD", NULL: no bound):
- * *first and *last, INT64_MIN and INT64_MAX when open; 1, or 0 when no
- * post is in the range, -1 when the store failed. */
-int store_search_days(struct store *s, const char *from, const char *to,
-		      int64_t *first, int64_t *last);
+/* The instant day ("YYYY-MM-DD") begins in the site's zone (the next
+ * day's when next), into *t; 0, or -1 when the store failed. */
+int store_search_midnight(struct store *s, const char *day, int next, int64_t *t);
 
 /* Feeds (ui-feed.c): the newest posts site-wide, of a category, of a
  * tag, with p->body_html. */

@@ -176,20 +176,27 @@ static void add_count(struct tmpl_dict *body, long seen, long ok, long max)
 	tmpl_set_int(d, "SEEN", max);
 }
 
-/* Narrow *w to the days of sq; 0 when no post is in them, -1. */
+/* Narrow *w to the days of sq, from midnight to midnight in the site's
+ * zone (a search key is published * 65536 + n); -1 when the store
+ * failed. */
 static int days(struct ctx *c, const struct search_query *sq,
 		struct search_where *w)
 {
-	if (!*sq->from && !*sq->to)
-		return 1;
-	int64_t first, last;
-	int rc = store_search_days(&c->store, *sq->from ? sq->from : NULL,
-				   *sq->to ? sq->to : NULL, &first, &last);
-	if (rc > 0) {
-		w->from = first;
-		w->below = last == INT64_MAX ? INT64_MAX : last + 1;
+	char day[11];
+	int64_t t;
+	if (*sq->from) {
+		dashed(day, sq->from);
+		if (store_search_midnight(&c->store, day, 0, &t) < 0)
+			return -1;
+		w->from = t * 65536;
 	}
-	return rc;
+	if (*sq->to) {
+		dashed(day, sq->to);
+		if (store_search_midnight(&c->store, day, 1, &t) < 0)
+			return -1;
+		w->below = t * 65536;
+	}
+	return w->from < w->below;
 }
 
 /* The results part of the page; 0, 404 when the page is past the end,
