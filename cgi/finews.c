@@ -182,6 +182,7 @@ static void reset(struct ctx *c)
 	c->allow = c->location = c->cache_control = c->current = NULL;
 	c->current_name = NULL;
 	c->current_sources = 0;
+	c->own_search_form = 0;
 	c->out = NULL;
 }
 

@@ -339,6 +339,8 @@ struct tmpl_dict *page_new(struct ctx *c, const char *title,
 {
 	struct tmpl_dict *d = tmpl_new("layout");
 	tmpl_set(d, "STATIC_URL", "/static");
+	if (!c->own_search_form)
+		tmpl_show(d, "SEARCH_BOX");
 	if (page_site(c, d) < 0 || add_nav(c, d) < 0) {
 		tmpl_free(d);
 		return NULL;

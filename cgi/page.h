@@ -70,6 +70,8 @@ struct ctx {
 	const char *current;        /* slug of the category being shown */
 	const char *current_name;   /* and its name */
 	int current_sources;        /* the source index is being shown */
+	int own_search_form;        /* the page has its own search form: the
+				       layout's box is left out (ui-search.c) */
 	struct site site;           /* filled by page_site() */
 	struct refusal {            /* the last store file refused (finews.c) */
 		struct store_id id;

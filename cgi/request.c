@@ -212,6 +212,80 @@ const char *request_sources(const struct request *r, struct sources_query *sq)
 	return filter_of(request_param(r, "q", 0), sq);
 }
 
+/* A value given and not empty, or NULL. */
+static const char *given(const struct request *r, const char *name)
+{
+	const char *v = request_param(r, name, 0);
+	return v && *v ? v : NULL;
+}
+
+/* "YYYY-MM-DD", a day of the calendar, into day as "YYYY/MM/DD". */
+static int day_of(const char *v, char day[11])
+{
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (strlen(v) != 10 || v[4] != '-' || v[7] != '-' ||
+	    strspn(v, "0123456789") != 4 || strspn(v + 5, "0123456789") != 2 ||
+	    strspn(v + 8, "0123456789") != 2)
+		return 0;
+	int y = atoi(v), m = atoi(v + 5), d = atoi(v + 8);
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days[m - 1] ||
+	    (m == 2 && d == 29 && !leap))
+		return 0;
+	snprintf(day, 11, "%.4s/%.2s/%.2s", v, v + 5, v + 8);
+	return 1;
+}
+
+/* "<published>.<n>": published seconds (maybe negative, 12 digits at
+ * most), n in 0..65535; *key = published * 65536 + n. */
+static int cursor_of(const char *v, int64_t *key)
+{
+	int neg = *v == '-';
+	size_t digits = strspn(v + neg, "0123456789");
+	const char *dot = v + neg + digits;
+	size_t ndigits = strspn(dot + (*dot == '.'), "0123456789");
+	if (!digits || digits > 12 || *dot != '.' || !ndigits || ndigits > 5 ||
+	    dot[1 + ndigits] != '\0')
+		return 0;
+	long long t = strtoll(v, NULL, 10);
+	long n = strtol(dot + 1, NULL, 10);
+	if (n > 65535)
+		return 0;
+	*key = (int64_t)t * 65536 + n;
+	return 1;
+}
+
+const char *request_search(const struct request *r, struct search_query *sq)
+{
+	memset(sq, 0, sizeof *sq);
+	sq->q = request_param(r, "q", 0);
+	sq->cat = given(r, "cat");
+	if (sq->cat && (strlen(sq->cat) > SEARCH_CAT_MAX || strchr(sq->cat, '/')))
+		return "分类 cat 应为一个分类的名称（slug），不含“/”，不超过 200 字节";
+	for (const char *ch = sq->cat; ch && *ch; ch++)
+		if ((unsigned char)*ch < 0x20 || *ch == 0x7f)
+			return "分类 cat 含有控制字符";
+	const char *from = given(r, "from"), *to = given(r, "to");
+	if (from && !day_of(from, sq->from))
+		return "起始日期 from 应为 YYYY-MM-DD 格式的日期，如 2024-01-31";
+	if (to && !day_of(to, sq->to))
+		return "结束日期 to 应为 YYYY-MM-DD 格式的日期，如 2024-01-31";
+	if (from && to && strcmp(sq->from, sq->to) > 0)
+		return "起始日期 from 晚于结束日期 to";
+	sq->page = request_page_of(request_param(r, "page", 0));
+	if (!sq->page)
+		return "页码 page 应为正整数，如 2";
+	const char *before = given(r, "before");
+	if (before && request_param(r, "page", 0))
+		return "page 和 before 只能用其中一个";
+	if (before) {
+		sq->before = 1;
+		if (!cursor_of(before, &sq->key))
+			return "位置 before 应为“秒数.序号”，如 1700000000.0";
+	}
+	return NULL;
+}
+
 void request_conditions(struct request *r, const char *inm, const char *ims)
 {
 	free(r->if_none_match);

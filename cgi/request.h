@@ -83,6 +83,25 @@ struct sources_query {
  * a page that is not a positive number written plainly. */
 const char *request_sources(const struct request *r, struct sources_query *sq);
 
+/* The search page's parameters (/search?q=…&cat=…&from=…&to=…, and
+ * page=N or a cursor before=<published>.<n>: the results older than
+ * the search key published * 65536 + n). */
+#define SEARCH_CAT_MAX 200           /* bytes of cat */
+struct search_query {
+	const char *q;                /* or NULL */
+	const char *cat;              /* a category's slug, or NULL */
+	char from[11], to[11];        /* "YYYY/MM/DD" as posts.day, or "" */
+	long page;                    /* 1 when absent */
+	int before;                   /* 1: before=, key its search key */
+	int64_t key;
+};
+/* NULL and *sq, or why the parameters are bad (a 400), in Chinese: a
+ * date that is not a real YYYY-MM-DD, from later than to, a cat with a
+ * control character or a '/' or too long, a bad page or cursor, or a
+ * page and a cursor at once.  An empty value (as a
+ * form sends an empty field) is no value. */
+const char *request_search(const struct request *r, struct search_query *sq);
+
 /* Decode percent-escapes of s[0..n) ('+' is a space when plus); the
  * result is valid UTF-8 without NUL bytes, else NULL. */
 char *percent_decode(const char *s, size_t n, int plus);

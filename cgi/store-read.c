@@ -337,31 +337,79 @@ int store_search_terms(struct store *s, const char *from, const char *to,
 	return each_row(s, st, each_pair, (struct to){.pair = fn, .arg = arg});
 }
 
-int store_search(struct store *s, const char *match, const char *words,
-		 int limit, long offset, post_fn fn, void *arg)
+static void bind_where(sqlite3_stmt *st, const struct search_where *w)
 {
-	sqlite3_stmt *st = store_stmt(s, match ? ST_SEARCH : ST_SEARCH_SCAN);
+	if (w->match)
+		sqlite3_bind_text(st, 1, w->match, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, w->words, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, w->below);
+	sqlite3_bind_int64(st, 4, w->from);
+	if (w->category)
+		sqlite3_bind_int64(st, 5, w->category);
+	else
+		sqlite3_bind_null(st, 5);
+}
+
+long store_search_walk(struct store *s, const struct search_where *w,
+		       int (*fn)(int64_t sk, int ok, void *arg), void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, w->match ? ST_SEARCH_NEWEST : ST_SEARCH_SCAN_NEWEST);
 	if (!st)
 		return -1;
-	if (match)
-		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, words, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, limit);
-	sqlite3_bind_int64(st, 4, offset);
+	bind_where(st, w);
+	long n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n++;
+		if (fn(sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1), arg)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		n = store_fail(s, "searching");
+	sqlite3_reset(st);
+	return n;
+}
+
+long store_search_count(struct store *s, const struct search_where *w,
+			long limit, long *ok)
+{
+	sqlite3_stmt *st = store_stmt(s, w->match ? ST_SEARCH_COUNT : ST_SEARCH_SCAN_COUNT);
+	if (!st)
+		return -1;
+	bind_where(st, w);
+	sqlite3_bind_int64(st, 6, limit);
+	long n = -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		n = (long)sqlite3_column_int64(st, 0);
+		*ok = (long)sqlite3_column_int64(st, 1);
+	} else {
+		store_fail(s, "counting results");
+	}
+	sqlite3_reset(st);
+	return n;
+}
+
+int store_search_post(struct store *s, int64_t sk, post_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_POST);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, sk);
 	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
 }
 
-long store_search_count(struct store *s, const char *match, const char *words,
-			long limit)
+int store_search_midnight(struct store *s, const char *day, int next, int64_t *t)
 {
-	sqlite3_stmt *st = store_stmt(s, match ? ST_SEARCH_COUNT : ST_SEARCH_SCAN_COUNT);
+	sqlite3_stmt *st = store_stmt(s, ST_SEARCH_MIDNIGHT);
 	if (!st)
 		return -1;
-	if (match)
-		sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, words, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, limit);
-	return count_row_of(s, st, "searching");
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, next ? "+1 day" : "+0 days", -1, SQLITE_STATIC);
+	long n = count_row_of(s, st, "searching days");
+	*t = n;
+	return n == -1 ? -1 : 0;
 }
 
 /* ---- feeds and the sitemap (ui-feed.c, ui-sitemap.c) ------------------- */

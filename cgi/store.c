@@ -50,19 +50,28 @@ static const char *const upgrades[STORE_VERSION] = {
 	"p.source_url, p.source_name, c.slug, c.name, p.date_only, " \
 	"coalesce(p.zone_offset, p.utc_offset)"
 #define POST_FROM " FROM posts p LEFT JOIN categories c ON c.id = p.category_id "
-/* A page of search results (?3 of them from ?4 on), and their count up to
- * ?3, for the condition on the search table.  The rowid is the post's sk:
- * newest first is the index's own order.  Each result's text, for its
- * snippet, up to SNIPPET_TEXT_CHARS characters (the condition reads it
- * whole): 20 whole texts of 4 MB took 30 MB to sort. */
+/* Search (cgi/search.c, ui-search.c): the candidates of a query, ?1 its
+ * MATCH (none: every post), with their search key (the rowid: the post's
+ * sk, so newest first is the index's own order) in [?4, ?3), each with
+ * ok: 1 when its text holds the words ?2 (NULL: no check) and it is in
+ * category ?5 (NULL: any).  A page walks them in turn and stops; a count
+ * stops after ?6 of them.  A result's own text, for its snippet, up to
+ * SNIPPET_TEXT_CHARS characters: 20 whole texts of 4 MB took 30 MB. */
 #define SNIPPET_TEXT_CHARS "20000"
-#define SEARCH_PAGE(where) "SELECT " POST_COLUMNS ", s.text FROM (SELECT " \
-	"rowid AS k, substr(text, 1, " SNIPPET_TEXT_CHARS ") AS text " \
-	"FROM search WHERE " where " ORDER BY rowid DESC " \
-	"LIMIT ?3 OFFSET ?4) s JOIN posts p ON p.sk = s.k " \
-	"LEFT JOIN categories c ON c.id = p.category_id ORDER BY s.k DESC"
-#define SEARCH_COUNT(where) "SELECT count(*) FROM (SELECT 1 FROM search " \
-	"WHERE " where " LIMIT ?3)"
+#define SEARCH_IN_CATEGORY "CASE WHEN ?5 IS NULL THEN 1 ELSE EXISTS (SELECT 1 " \
+	"FROM posts p JOIN post_categories pc ON pc.post_id = p.id AND " \
+	"pc.category_id = ?5 WHERE p.sk = search.rowid) END"
+/* CASE, not OR: with OR the text was read even when ?2 was NULL (30
+ * times slower) */
+#define SEARCH_OK "CASE WHEN ?2 IS NULL THEN " SEARCH_IN_CATEGORY \
+	" WHEN finews_has(text, ?2) THEN " SEARCH_IN_CATEGORY " ELSE 0 END"
+#define SEARCH_FROM(match) " FROM search WHERE " match "rowid < ?3 AND rowid >= ?4"
+#define SEARCH_WALK(match) "SELECT rowid, " SEARCH_OK \
+	SEARCH_FROM(match) " ORDER BY rowid DESC"
+#define SEARCH_COUNT(match) "SELECT count(*), coalesce(sum(ok), 0) FROM " \
+	"(SELECT " SEARCH_OK " AS ok" SEARCH_FROM(match) \
+	" ORDER BY rowid DESC LIMIT ?6)"
+#define SEARCH_MATCH "search MATCH ?1 AND "
 
 /* A source's initial, for the name order: "a".."z" (its first letter
  * lower-cased), "{" for a digit, "|" for anything else; so the order is
@@ -367,11 +376,22 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"ORDER BY n DESC, name",
 	[ST_SEARCH_TERMS] = "SELECT term, NULL FROM search_trigrams "
 		"WHERE term >= ?1 AND term < ?2 LIMIT ?3",
-	[ST_SEARCH] = SEARCH_PAGE("search MATCH ?1 AND (?2 IS NULL OR finews_has(text, ?2))"),
-	[ST_SEARCH_COUNT] = SEARCH_COUNT("search MATCH ?1 AND (?2 IS NULL OR finews_has(text, ?2))"),
-	/* no MATCH: every post, newest first, checked (see search.c) */
-	[ST_SEARCH_SCAN] = SEARCH_PAGE("finews_has(text, ?2)"),
-	[ST_SEARCH_SCAN_COUNT] = SEARCH_COUNT("finews_has(text, ?2) ORDER BY rowid DESC"),
+	[ST_SEARCH_NEWEST] = SEARCH_WALK(SEARCH_MATCH),
+	[ST_SEARCH_COUNT] = SEARCH_COUNT(SEARCH_MATCH),
+	/* no MATCH: every post, checked (see search.c) */
+	[ST_SEARCH_SCAN_NEWEST] = SEARCH_WALK(""),
+	[ST_SEARCH_SCAN_COUNT] = SEARCH_COUNT(""),
+	[ST_SEARCH_POST] = "SELECT " POST_COLUMNS ", (SELECT substr(text, 1, "
+		SNIPPET_TEXT_CHARS ") FROM search WHERE rowid = ?1)" POST_FROM
+		"WHERE p.sk = ?1",
+	/* midnight starting day ?1 ("YYYY-MM-DD", moved by ?2: "+1 day")
+	 * in the site's zone: its offset then, as the post nearest after
+	 * it has it (else the newest post) */
+	[ST_SEARCH_MIDNIGHT] = "SELECT unixepoch(?1, ?2) - 60 * coalesce("
+		"(SELECT coalesce(zone_offset, utc_offset) FROM posts WHERE "
+		"published >= unixepoch(?1, ?2) ORDER BY published LIMIT 1), "
+		"(SELECT coalesce(zone_offset, utc_offset) FROM posts "
+		"ORDER BY published DESC LIMIT 1), 0)",
 	[ST_FEED_NEWEST] = "SELECT " POST_COLUMNS ", p.body_html" POST_FROM
 		"ORDER BY p.published DESC, p.id DESC LIMIT ?1",
 	[ST_FEED_IN_CATEGORY] = "SELECT " POST_COLUMNS ", p.body_html "

@@ -128,10 +128,12 @@ enum stmt_id {
 	ST_POST_TAG_NAMES,
 	ST_TAGS,
 	ST_SEARCH_TERMS,
-	ST_SEARCH,
+	ST_SEARCH_NEWEST,
 	ST_SEARCH_COUNT,
-	ST_SEARCH_SCAN,
+	ST_SEARCH_SCAN_NEWEST,
 	ST_SEARCH_SCAN_COUNT,
+	ST_SEARCH_POST,
+	ST_SEARCH_MIDNIGHT,
 	ST_FEED_NEWEST,
 	ST_FEED_IN_CATEGORY,
 	ST_FEED_WITH_TAG,
@@ -475,15 +477,29 @@ int store_tags(struct store *s, count_fn fn, void *arg);
  * The trigrams in [from, to), most used first, at most limit. */
 int store_search_terms(struct store *s, const char *from, const char *to,
 		       int limit, pair_fn fn, void *arg);
-/* Posts matching match whose text holds every word (words separated by
- * '\x1f'; NULL: no check), newest first; p->body_html is the indexed
- * text's start (store.c: SNIPPET_TEXT_CHARS), for the snippet.  With
- * match NULL every post is checked, newest first. */
-int store_search(struct store *s, const char *match, const char *words,
-		 int limit, long offset, post_fn fn, void *arg);
-/* How many match, counting no further than limit. */
-long store_search_count(struct store *s, const char *match, const char *words,
-			long limit);
+/* Which posts a search is about: those match finds (NULL: every post)
+ * whose text holds every word of words (separated by '\x1f'; NULL: no
+ * check), in category (0: any), with a search key (posts.sk) in
+ * [from, below). */
+struct search_where {
+	const char *match, *words;
+	int64_t category, from, below;
+};
+/* Walk the posts match finds, newest first, calling fn(sk, ok, arg) for each, ok 1 when it holds the words and is
+ * in the category; fn returns 1 to stop.  How many were walked, or -1. */
+long store_search_walk(struct store *s, const struct search_where *w,
+		       int (*fn)(int64_t sk, int ok, void *arg), void *arg);
+/* Count the posts match finds, newest first, looking at limit of them
+ * at most: how many were looked at, and in *ok how many of them hold the
+ * words and are in the category; -1 when the store failed. */
+long store_search_count(struct store *s, const struct search_where *w,
+			long limit, long *ok);
+/* The post with search key sk, p->body_html the start of its indexed
+ * text (store.c: SNIPPET_TEXT_CHARS), for the snippet. */
+int store_search_post(struct store *s, int64_t sk, post_fn fn, void *arg);
+/* The instant day ("YYYY-MM-DD") begins in the site's zone (the next
+ * day's when next), into *t; 0, or -1 when the store failed. */
+int store_search_midnight(struct store *s, const char *day, int next, int64_t *t);
 
 /* Feeds (ui-feed.c): the newest posts site-wide, of a category, of a
  * tag, with p->body_html. */

@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! layout.tpl - the page shell shared by every page.
     Expects: LANG, SITE_TITLE, SITE_DESCRIPTION, PAGE_TITLE, DESCRIPTION,
-    STATIC_URL, SEARCH_QUERY (the search box's text), OG_TITLE, OG_TYPE
+    STATIC_URL, section SEARCH_BOX (the search box: not on the search page,
+    which has its own form), OG_TITLE, OG_TYPE
     (website or article), OG_LOCALE (zh_CN), OG_IMAGE (an absolute URL:
     the article's first picture, else the site's og-image.png); section ARTICLE_META:
     PUBLISHED_TIME, SECTION, section ARTICLE_TAG: TAG; section CANONICAL: CANONICAL_URL; NAV_HTML (nav.tpl,
@@ -45,10 +46,10 @@
 <div class="wrap masthead">
 <a class="site-title" href="/">{{SITE_TITLE}}</a>
 <p class="site-desc">{{SITE_DESCRIPTION}}</p>
-<form class="search-box" action="/search" method="get" role="search">
-<input type="search" name="q" value="{{SEARCH_QUERY}}" placeholder="搜索新闻" aria-label="搜索新闻" maxlength="200">
+{{#SEARCH_BOX}}<form class="search-box" action="/search" method="get" role="search">
+<input type="search" name="q" placeholder="搜索新闻" aria-label="搜索新闻" maxlength="200">
 <button type="submit">搜索</button>
-</form>
+</form>{{/SEARCH_BOX}}
 </div>
 {{NAV_HTML:none}}
 </header>
