@@ -307,8 +307,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_CATEGORY_BY_SLUG] = "SELECT id, (SELECT published FROM "
 		"post_categories WHERE category_id = c.id ORDER BY rank DESC LIMIT 1), "
 		"slug, name FROM categories c WHERE slug = ?1",
+	/* the 6 with most posts (menu), shown by slug: an import moves an
+	 * item only when it brings another category into the 6 */
 	[ST_MENU] = "SELECT id, newest, slug, name FROM categories "
-		"WHERE menu IS NOT NULL ORDER BY menu",
+		"WHERE menu IS NOT NULL ORDER BY slug",
 	/* A page of sources: the page's ids, one range of an index, then
 	 * their rows, sorted again (SOURCES_PAGE). */
 	[ST_SOURCES_ACTIVE] = SOURCES_PAGE("c.recent DESC, c.newest DESC, c.id"),

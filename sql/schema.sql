@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS categories (
 -- carry, if one.  title: its category page's title, if any.  posts: how
 -- many posts are in it.  newest: its newest post's published, if any.
 -- recent: its posts in the 3 days up to the site's newest post.  menu:
--- its place in the navigation menu (0 first), NULL when not in it.
+-- its place among the 6 with most posts (0 first), NULL when not among
+-- them; the navigation shows those 6 by slug, a stable order.
 -- A category's display name: its tag when no other category's posts
 -- carry that tag, else its category page's title when no other category
 -- has that title, else the tag, title or slug with the slug added, as

@@ -2,8 +2,8 @@
 {{! nav.tpl - the navigation of every page, rendered by page.c once per
     state of the store and current item, and placed in layout.tpl as
     NAV_HTML: 首页, the menu (the categories with the most posts, at most
-    6: categories.menu), the category being shown when it is not among
-    them, and 全部来源, the source index.  Whatever the number of
+    6: categories.menu, in the order of their slugs), the category being
+    shown when it is not among them, and 全部来源, the source index.  Whatever the number of
     categories, it has at most 9 items.  Expects: section NAV (one per
     category, in order): NAV_URL, NAV_NAME, nested section NAV_CURRENT
     (shown for the current category); section SOURCES_CURRENT (shown on
