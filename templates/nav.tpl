@@ -6,14 +6,15 @@
     shown when it is not among them, and 全部来源, the source index.  Whatever the number of
     categories, it has at most 9 items.  Expects: section NAV (one per
     category, in order): NAV_URL, NAV_NAME, nested section NAV_CURRENT
-    (shown for the current category); section SOURCES_CURRENT (shown on
-    the source index). }}
+    (shown for the current category: on a phone, style.css shows it
+    right after 首页); section SOURCES_CURRENT (shown on the source
+    index). }}
 <nav class="site-nav" aria-label="栏目">
 <ul class="wrap">
-<li><a href="/">首页</a></li>
+<li class="nav-home"><a href="/">首页</a></li>
 {{#NAV}}
-<li><a href="{{NAV_URL}}"{{#NAV_CURRENT}} class="current" aria-current="page"{{/NAV_CURRENT}}>{{NAV_NAME}}</a></li>
+<li{{#NAV_CURRENT}} class="nav-current"{{/NAV_CURRENT}}><a href="{{NAV_URL}}"{{#NAV_CURRENT}} class="current" aria-current="page"{{/NAV_CURRENT}}>{{NAV_NAME}}</a></li>
 {{/NAV}}
-<li class="nav-sources"><a href="/category/"{{#SOURCES_CURRENT}} class="current" aria-current="page"{{/SOURCES_CURRENT}}>全部来源</a></li>
+<li class="nav-sources{{#SOURCES_CURRENT}} nav-current{{/SOURCES_CURRENT}}"><a href="/category/"{{#SOURCES_CURRENT}} class="current" aria-current="page"{{/SOURCES_CURRENT}}>全部来源</a></li>
 </ul>
 </nav>
