@@ -147,6 +147,17 @@ CREATE TABLE IF NOT EXISTS post_categories (
 	PRIMARY KEY (post_id, category_id)
 ) WITHOUT ROWID;
 
+-- Every post in one list, the site-wide stream (/all/): rank 0 for the
+-- oldest post, then one more for each newer one, by sk (time, then the
+-- order of import within a second), with no gaps, as post_categories
+-- ranks a category's.  A page of it, however deep, is one range of the
+-- primary key.  finews-import keeps it (store-import.c: from the oldest
+-- post a run added, moved or removed).
+CREATE TABLE IF NOT EXISTS stream (
+	rank INTEGER PRIMARY KEY,
+	sk   INTEGER NOT NULL UNIQUE        -- the post's (posts.sk)
+);
+
 -- Newest first, site-wide and per category.
 CREATE INDEX IF NOT EXISTS posts_newest ON posts(published DESC, id DESC);
 -- A URL /<categories>/<yyyy>/<mm>/<dd>/<slug>.html
