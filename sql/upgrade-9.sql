@@ -5,6 +5,7 @@ CREATE TABLE IF NOT EXISTS stream (
 	rank INTEGER PRIMARY KEY,
 	sk   INTEGER NOT NULL UNIQUE
 );
+DELETE FROM stream;
 INSERT INTO stream(rank, sk)
 	SELECT row_number() OVER (ORDER BY sk) - 1, sk FROM posts
 	WHERE sk IS NOT NULL;
