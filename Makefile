@@ -46,7 +46,7 @@ SQL := $(patsubst %.sql,%.o,$(wildcard sql/*.sql))
 COMMON := cgi/date.o cgi/derive.o cgi/source.o cgi/source-jekyll.o cgi/sanitize.o cgi/store.o cgi/store-file.o cgi/log.o cgi/trigrams.o cgi/util.o $(SQL)
 IMPORT := cgi/import.o cgi/watch.o cgi/config.o cgi/store-import.o cgi/store-names.o cgi/takedown.o cgi/request.o cgi/store-publish.o
 SERVE := cgi/finews.o cgi/master.o cgi/listen.o cgi/cmd.o cgi/request.o cgi/page.o cgi/tmpl.o cgi/store-read.o \
-	cgi/ui-home.o cgi/ui-list.o cgi/ui-category.o cgi/ui-tag.o \
+	cgi/ui-home.o cgi/ui-list.o cgi/ui-category.o cgi/ui-tag.o cgi/ui-stream.o \
 	cgi/ui-article.o cgi/ui-share.o cgi/ui-search.o cgi/search.o \
 	cgi/ui-tags.o cgi/ui-moved.o cgi/ui-sources.o \
 	cgi/ui-feed.o cgi/ui-sitemap.o \

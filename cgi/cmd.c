@@ -177,6 +177,12 @@ static int match_sources(struct ctx *c)
 	return !strcmp(c->req.path, "/category/");
 }
 
+/* /all/: the stream of every post, before the categories' pages */
+static int match_stream(struct ctx *c)
+{
+	return !strcmp(c->req.path, "/all/");
+}
+
 static int match_tags(struct ctx *c)
 {
 	return !strcmp(c->req.path, "/tags/");
@@ -283,6 +289,7 @@ static const struct cmd cmds[] = {
 	{"old-category", match_old_category, ui_old_category},
 	{"tags", match_tags, ui_tags},
 	{"tag", match_tag, ui_tag},
+	{"stream", match_stream, ui_stream},
 	{"category", match_category, ui_category},
 	{"category-moved", match_category_moved, ui_category_moved},
 	{"notfound", match_any, ui_notfound},

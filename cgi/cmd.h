@@ -34,6 +34,7 @@ int ui_sources(struct ctx *c);       /* ui-sources.c:  /category/         */
 int sources_count(struct ctx *c);
 int ui_tags(struct ctx *c);          /* ui-tags.c:     /tags/             */
 int ui_tag(struct ctx *c);           /* ui-tag.c:      /tags/<tag>/        */
+int ui_stream(struct ctx *c);        /* ui-stream.c:   /all/ (every post)  */
 int ui_search(struct ctx *c);        /* ui-search.c:   /search?q=…         */
 int ui_feed_site(struct ctx *c);     /* ui-feed.c:     /feed.xml          */
 int ui_feed_category(struct ctx *c); /* ui-feed.c:     /<category>/feed.xml */

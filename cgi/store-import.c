@@ -588,6 +588,14 @@ static int64_t next_key(struct store *s, int64_t t)
 	return sk;
 }
 
+/* The stream is to be ranked again from search key sk up. */
+static void restream_from(struct store *s, int64_t sk)
+{
+	if (!s->restream || sk < s->stream_from)
+		s->stream_from = sk;
+	s->restream = 1;
+}
+
 /* Take the post out of the index and give it the key it will have. */
 static int rekey(struct store *s, const struct post *p, int64_t id, int64_t *sk)
 {
@@ -599,7 +607,11 @@ static int rekey(struct store *s, const struct post *p, int64_t id, int64_t *sk)
 		*sk = old;
 		return 0;
 	}
+	if (had)
+		restream_from(s, old);
 	*sk = next_key(s, p->published);
+	if (*sk != -1)
+		restream_from(s, *sk);
 	return *sk == -1 ? -1 : 0;
 }
 
@@ -777,6 +789,36 @@ static int search_tidy(struct store *s)
 	return 0;
 }
 
+/*
+ * The stream (sql/schema.sql) ranked again from the oldest search key a
+ * run added, moved or removed: the ranks below it stand; a run of new
+ * posts, newer than all, ranks only them.
+ */
+static int restream(struct store *s)
+{
+	if (!s->restream)
+		return 0;
+	sqlite3_stmt *st = store_stmt(s, ST_STREAM_BASE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, s->stream_from);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return store_fail(s, "ranking the stream");
+	int64_t base = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	enum stmt_id steps[] = {ST_STREAM_CUT, ST_STREAM_FILL};
+	for (size_t i = 0; i < 2; i++) {
+		if (!(st = store_stmt(s, steps[i])))
+			return -1;
+		sqlite3_bind_int64(st, 1, s->stream_from);
+		sqlite3_bind_int64(st, 2, base);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			return store_fail(s, "ranking the stream");
+	}
+	s->restream = 0;
+	return 0;
+}
+
 int store_finish(struct store *s)
 {
 	if (store_search_flush(s) < 0 || search_tidy(s) < 0)
@@ -788,7 +830,8 @@ int store_finish(struct store *s)
 		if (find_tag(s, s->unnamed.v[i]) < 0)
 			return -1;
 	s->unnamed.n = 0;
-	if (rerank(s, ST_RERANK_CATEGORY, &s->unranked_categories) < 0 ||
+	if (restream(s) < 0 ||
+	    rerank(s, ST_RERANK_CATEGORY, &s->unranked_categories) < 0 ||
 	    rerank(s, ST_RERANK_TAG, &s->unranked_tags) < 0 ||
 	    (s->recount && recount(s) < 0))
 		return -1;
@@ -1097,6 +1140,8 @@ int store_post_delete(struct store *s, int64_t id, char **text)
 	struct idset tags = {0}, cats = {0};
 	int had = old_key(s, id, &sk, &published), rc = -1;
 	s->recount = 1;
+	if (had > 0)
+		restream_from(s, sk);
 	if (had < 0 || store_search_flush(s) < 0 ||
 	    (had && (search_text(s, sk, text) < 0 || search_delete(s, sk) < 0)) ||
 	    unrank(s, 0, id) < 0 || unrank(s, 1, id) < 0 ||

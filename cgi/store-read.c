@@ -157,6 +157,25 @@ long store_tag_count(struct store *s, int64_t tag)
 	return count(s, ST_TAG_COUNT, tag);
 }
 
+long store_stream_count(struct store *s, int64_t unused)
+{
+	(void)unused;
+	sqlite3_stmt *st = store_stmt(s, ST_STREAM_COUNT);
+	return st ? count_row_of(s, st, "counting posts") : -1;
+}
+
+int store_stream(struct store *s, int64_t unused, int limit, long offset,
+		 post_fn fn, void *arg)
+{
+	(void)unused;
+	sqlite3_stmt *st = store_stmt(s, ST_STREAM);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 2, limit);
+	sqlite3_bind_int64(st, 3, offset);
+	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+}
+
 int store_newest(struct store *s, int limit, post_fn fn, void *arg)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_NEWEST);

@@ -24,6 +24,7 @@ extern const char store_upgrade_5_sql[];
 extern const char store_upgrade_6_sql[];
 extern const char store_upgrade_7_sql[];
 extern const char store_upgrade_8_sql[];
+extern const char store_upgrade_9_sql[];
 
 /*
  * Upgrades: upgrades[v] takes a store at user_version v to v + 1.
@@ -37,6 +38,7 @@ static const char *const upgrades[STORE_VERSION] = {
 	[5] = store_upgrade_6_sql,
 	[6] = store_upgrade_7_sql,
 	[7] = store_upgrade_8_sql,
+	[8] = store_upgrade_9_sql,
 };
 
 /* The columns of struct post_row, in its order (store-read.c); a store
@@ -214,6 +216,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"(SELECT post_id AS pid, row_number() OVER (ORDER BY published, "
 		"post_id) - 1 AS n FROM post_tags WHERE tag_id = ?1) AS r "
 		"WHERE tag_id = ?1 AND post_id = r.pid AND rank <> r.n",
+	/* the stream from search key ?1 up, ranked again (store_finish) */
+	[ST_STREAM_BASE] = "SELECT coalesce((SELECT rank + 1 FROM stream "
+		"WHERE sk < ?1 ORDER BY sk DESC LIMIT 1), 0)",
+	[ST_STREAM_CUT] = "DELETE FROM stream WHERE rank >= ?2",
+	[ST_STREAM_FILL] = "INSERT INTO stream(rank, sk) SELECT ?2 + row_number() "
+		"OVER (ORDER BY sk) - 1, sk FROM posts WHERE sk >= ?1",
 	[ST_TAG_ADD] = "INSERT OR IGNORE INTO tags(name) VALUES (?1)",
 	[ST_TAG_ID] = "SELECT id FROM tags WHERE name = ?1",
 	[ST_POST_TAGS_CLEAR] = "DELETE FROM post_tags WHERE post_id = ?1",
@@ -316,8 +324,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_CATEGORY_BY_SLUG] = "SELECT id, (SELECT published FROM "
 		"post_categories WHERE category_id = c.id ORDER BY rank DESC LIMIT 1), "
 		"slug, name FROM categories c WHERE slug = ?1",
+	/* the 6 with most posts (menu), shown by slug: an import moves an
+	 * item only when it brings another category into the 6 */
 	[ST_MENU] = "SELECT id, newest, slug, name FROM categories "
-		"WHERE menu IS NOT NULL ORDER BY menu",
+		"WHERE menu IS NOT NULL ORDER BY slug",
 	/* A page of sources: the page's ids, one range of an index, then
 	 * their rows, sorted again (SOURCES_PAGE). */
 	[ST_SOURCES_ACTIVE] = SOURCES_PAGE("c.recent DESC, c.newest DESC, c.id"),
@@ -346,6 +356,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"WHERE pc.category_id = ?1 AND pc.rank <= (SELECT max(rank) FROM "
 		"post_categories WHERE category_id = ?1) - ?3 "
 		"ORDER BY pc.rank DESC LIMIT ?2",
+	[ST_STREAM_COUNT] = "SELECT coalesce(max(rank) + 1, 0) FROM stream",
+	[ST_STREAM] = "SELECT " POST_COLUMNS " FROM stream s "
+		"JOIN posts p ON p.sk = s.sk "
+		"LEFT JOIN categories c ON c.id = p.category_id "
+		"WHERE s.rank <= (SELECT max(rank) FROM stream) - ?3 "
+		"ORDER BY s.rank DESC LIMIT ?2",
 	[ST_ARTICLE_BY_URL] = "SELECT " POST_COLUMNS ", p.body_html" POST_FROM
 		"WHERE p.day = ?2 AND p.slug = ?3 AND p.category_path = ?1 "
 		"ORDER BY p.id LIMIT 1",

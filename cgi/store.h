@@ -13,7 +13,7 @@
 #include "entry.h"
 #include "post.h"
 
-#define STORE_VERSION 8  /* PRAGMA user_version this program writes */
+#define STORE_VERSION 9  /* PRAGMA user_version this program writes */
 
 enum stmt_id {
 	/* import */
@@ -54,6 +54,9 @@ enum stmt_id {
 	ST_TAG_TOP,
 	ST_RERANK_CATEGORY,
 	ST_RERANK_TAG,
+	ST_STREAM_BASE,
+	ST_STREAM_CUT,
+	ST_STREAM_FILL,
 	ST_POST_CATEGORY_ADD,
 	ST_TAG_ADD,
 	ST_TAG_ID,
@@ -118,6 +121,8 @@ enum stmt_id {
 	ST_WITH_TAG,
 	ST_CATEGORY_COUNT,
 	ST_NEWEST,
+	ST_STREAM_COUNT,
+	ST_STREAM,
 	ST_IN_CATEGORY,
 	ST_ARTICLE_BY_URL,
 	ST_ARTICLE_BY_CODE,
@@ -170,6 +175,8 @@ struct store {
 					counts and names are due */
 	int renamed;                 /* a category's tag or title changed */
 	int pages_changed;           /* a category page came, changed or went */
+	int restream;                /* the stream is to be ranked again */
+	int64_t stream_from;         /* from this search key up */
 	long npending;               /* rows waiting to be indexed */
 	size_t pending_bytes;        /* and their text's bytes */
 	long nindexed;               /* rows indexed in this run */
@@ -436,6 +443,10 @@ long store_tag_count(struct store *s, int64_t tag);
 int store_with_tag(struct store *s, int64_t tag, int limit, long offset,
 		   post_fn fn, void *arg);
 int store_newest(struct store *s, int limit, post_fn fn, void *arg);
+/* The stream of every post (sql/schema.sql), as a list: id is unused. */
+long store_stream_count(struct store *s, int64_t unused);
+int store_stream(struct store *s, int64_t unused, int limit, long offset,
+		 post_fn fn, void *arg);
 
 /* The source index (ui-sources.c) and the home page's boxes: limit
  * sources from offset, by activity (categories.recent, then newest: the

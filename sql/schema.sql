@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS categories (
 -- carry, if one.  title: its category page's title, if any.  posts: how
 -- many posts are in it.  newest: its newest post's published, if any.
 -- recent: its posts in the 3 days up to the site's newest post.  menu:
--- its place in the navigation menu (0 first), NULL when not in it.
+-- its place among the 6 with most posts (0 first), NULL when not among
+-- them; the navigation shows those 6 by slug, a stable order.
 -- A category's display name: its tag when no other category's posts
 -- carry that tag, else its category page's title when no other category
 -- has that title, else the tag, title or slug with the slug added, as
@@ -145,6 +146,17 @@ CREATE TABLE IF NOT EXISTS post_categories (
 	rank        INTEGER NOT NULL DEFAULT 0,
 	PRIMARY KEY (post_id, category_id)
 ) WITHOUT ROWID;
+
+-- Every post in one list, the site-wide stream (/all/): rank 0 for the
+-- oldest post, then one more for each newer one, by sk (time, then the
+-- order of import within a second), with no gaps, as post_categories
+-- ranks a category's.  A page of it, however deep, is one range of the
+-- primary key.  finews-import keeps it (store-import.c: from the oldest
+-- post a run added, moved or removed).
+CREATE TABLE IF NOT EXISTS stream (
+	rank INTEGER PRIMARY KEY,
+	sk   INTEGER NOT NULL UNIQUE        -- the post's (posts.sk)
+);
 
 -- Newest first, site-wide and per category.
 CREATE INDEX IF NOT EXISTS posts_newest ON posts(published DESC, id DESC);

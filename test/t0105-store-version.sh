@@ -4,9 +4,9 @@
 . "$(dirname "$0")/lib.sh"
 
 "$IMPORT" --db "$T/db" "$SAMPLE" 2>/dev/null
-is "$(q "$T/db" "PRAGMA user_version")" 8 "a new store is at version 8"
+is "$(q "$T/db" "PRAGMA user_version")" 9 "a new store is at version 9"
 is "$(q "$T/db" "PRAGMA journal_mode")" wal "the store is in WAL mode"
-for t in posts categories tags post_tags post_categories files site entries takedowns takedown_files; do
+for t in posts stream categories tags post_tags post_categories files site entries takedowns takedown_files; do
 	is "$(q "$T/db" "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='$t'")" 1 "table $t exists"
 done
 for i in posts_newest post_categories_rank post_tags_rank posts_url posts_slug \
@@ -23,11 +23,17 @@ unlike "$plan" "TEMP B-TREE" "without sorting"
 : > "$T/old.db"
 "$IMPORT" --db "$T/old.db" "$SAMPLE" 2>/dev/null
 is "$?" 0 "an empty (version 0) store is upgraded"
-is "$(q "$T/old.db" "PRAGMA user_version")" 8 "to version 8"
+is "$(q "$T/old.db" "PRAGMA user_version")" 9 "to version 9"
+
+# as_v8 DB: make a store as version 8 had it: no stream.
+as_v8() {
+	q "$1" "DROP TABLE stream; PRAGMA user_version = 8"
+}
 
 # as_v7 DB: make a store as version 7 had it: no category pages, and a
 # category only its slug and name.
 as_v7() {
+	as_v8 "$1"
 	q "$1" "DROP TABLE category_pages; DROP INDEX categories_active; DROP INDEX categories_menu;
 		ALTER TABLE categories DROP COLUMN tag; ALTER TABLE categories DROP COLUMN title;
 		ALTER TABLE categories DROP COLUMN posts; ALTER TABLE categories DROP COLUMN newest;
@@ -68,11 +74,11 @@ q "$T/v1.db" "DROP TABLE search_trigrams; DROP TABLE search_terms; DROP TABLE se
 is "$(q "$T/v1.db" "SELECT count(*) FROM pragma_table_info('post_tags') WHERE name='published'")" 0 "made a version 1 store"
 "$FCGI" --db "$T/v1.db" --listen "$T/x.sock" 2>"$T/err"
 is "$?" 1 "finews.fcgi refuses a store of another version"
-like "$(cat "$T/err")" "store version 1, expected 8 .*finews-import" "and says how to upgrade it"
+like "$(cat "$T/err")" "store version 1, expected 9 .*finews-import" "and says how to upgrade it"
 "$IMPORT" --db "$T/v1.db" "$SAMPLE" 2>"$T/err"
 is "$?" 0 "the importer upgrades it"
 like "$(cat "$T/err")" "0 added, 32 updated, 0 unchanged" "keeping every post (each file read again: version 6)"
-is "$(q "$T/v1.db" "PRAGMA user_version")" 8 "to version 8"
+is "$(q "$T/v1.db" "PRAGMA user_version")" 9 "to version 9"
 is "$(q "$T/v1.db" "SELECT count(*) FROM search")" 32 "every post indexed for search"
 is "$(q "$T/v1.db" "SELECT count(*) FROM search_terms WHERE term NOT IN (SELECT term FROM search_trigrams)")" 0 \
 	"every trigram of the index listed in search_trigrams"
@@ -96,7 +102,7 @@ as_v5 "$T/v4.db"
 q "$T/v4.db" "DROP TABLE search_trigrams; PRAGMA user_version = 4"
 "$IMPORT" --db "$T/v4.db" "$SAMPLE" 2>/dev/null
 is "$?" 0 "a version 4 store is upgraded"
-is "$(q "$T/v4.db" "PRAGMA user_version")" 8 "to version 8"
+is "$(q "$T/v4.db" "PRAGMA user_version")" 9 "to version 9"
 is "$(q "$T/v4.db" "SELECT count(*) FROM search_trigrams")" \
 	"$(q "$T/v4.db" "SELECT count(*) FROM search_terms")" "its trigrams listed, as many as the index has"
 is "$(q "$T/v4.db" "SELECT count(*) FROM search_terms WHERE term NOT IN (SELECT term FROM search_trigrams)")" 0 \
@@ -133,12 +139,12 @@ as_v6 "$T/v6.db"
 is "$(q "$T/v6.db" "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'takedown%'")" 0 "made a version 6 store"
 timeout 10 "$FCGI" --db "$T/v6.db" --listen "$T/x6.sock" 2>"$T/err"
 is "$?" 1 "finews.fcgi refuses a version 6 store"
-like "$(cat "$T/err")" "store version 6, expected 8" "and asks for the upgrade"
+like "$(cat "$T/err")" "store version 6, expected 9" "and asks for the upgrade"
 before=$(q "$T/v6.db" "SELECT group_concat(id || ' ' || sk || ' ' || title || ' ' || body_html, ',') FROM (SELECT * FROM posts ORDER BY id)")
 "$IMPORT" --db "$T/v6.db" "$SAMPLE" 2>"$T/err"
 is "$?" 0 "the importer upgrades a version 6 store"
 like "$(cat "$T/err")" "0 added, 0 updated, 32 unchanged, 0 failed" "reading no file again"
-is "$(q "$T/v6.db" "PRAGMA user_version")" 8 "to version 8"
+is "$(q "$T/v6.db" "PRAGMA user_version")" 9 "to version 9"
 is "$(q "$T/v6.db" "SELECT group_concat(id || ' ' || sk || ' ' || title || ' ' || body_html, ',') FROM (SELECT * FROM posts ORDER BY id)")" \
 	"$before" "every post as it was"
 is "$(q "$T/v6.db" "SELECT (SELECT count(*) FROM entries) || ' ' || (SELECT count(*) FROM files) || ' ' || (SELECT count(*) FROM search) || ' ' || (SELECT count(*) FROM post_tags)")" \
@@ -149,6 +155,19 @@ is "$(q "$T/v6.db" "SELECT count(*) FROM takedowns")" 0 "and no takedown yet"
 is "$?" 0 "a post of the upgraded store can be taken down"
 is "$(q "$T/v6.db" "SELECT slug FROM takedowns")" 202201062234983310 "and is recorded"
 is "$(q "$T/v6.db" "PRAGMA integrity_check")" ok "integrity_check"
+
+# A version 8 store (before the stream) gets its stream from its posts,
+# which finews.fcgi then serves at /all/.
+cp "$T/db" "$T/v8.db"
+as_v8 "$T/v8.db"
+timeout 10 "$FCGI" --db "$T/v8.db" --listen "$T/x8.sock" 2>"$T/err"
+is "$?" 1 "finews.fcgi refuses a version 8 store"
+"$IMPORT" --db "$T/v8.db" "$SAMPLE" 2>"$T/err"
+is "$?" 0 "the importer upgrades a version 8 store"
+is "$(q "$T/v8.db" "PRAGMA user_version")" 9 "to version 9"
+is "$(q "$T/v8.db" "SELECT group_concat(rank || ' ' || sk) FROM stream")" \
+	"$(q "$T/v8.db" "SELECT group_concat(n || ' ' || sk) FROM (SELECT row_number() OVER (ORDER BY sk) - 1 AS n, sk FROM posts ORDER BY sk)")" \
+	"its stream: every post, ranked by time from 0"
 
 # Posts whose files are gone are derived again from their stored entries
 # when the rules change.

@@ -117,7 +117,7 @@ is "$(name wind)" 风闻 "the tag back"
 
 # An upgrade from version 7 fills every category.
 cp "$DB" "$T/v7.db"
-q "$T/v7.db" "DROP TABLE category_pages; DROP INDEX categories_active; DROP INDEX categories_menu;
+q "$T/v7.db" "DROP TABLE stream; DROP TABLE category_pages; DROP INDEX categories_active; DROP INDEX categories_menu;
 	ALTER TABLE categories DROP COLUMN tag; ALTER TABLE categories DROP COLUMN title;
 	ALTER TABLE categories DROP COLUMN posts; ALTER TABLE categories DROP COLUMN newest;
 	ALTER TABLE categories DROP COLUMN recent; ALTER TABLE categories DROP COLUMN menu;

@@ -104,25 +104,35 @@ pages=$(((n + 49) / 50))
 [ "$pages" -ge 3 ] || bail "$TAG has $n posts: fewer than 3 pages"
 echo "# $TAG: $n posts, $pages pages"
 
+# ranked TAG FIRST END: the article URLs of TAG's ranks [FIRST, END),
+# newest first (pages are numbered from the oldest post: t0201).
+ranked() {
+	q "$DB" "SELECT '/' || p.category_path || '/' || p.day || '/' || p.slug || '.html'
+		FROM post_tags pt JOIN posts p ON p.id = pt.post_id
+		WHERE pt.tag_id = (SELECT id FROM tags WHERE name = '$1')
+		AND pt.rank >= $2 AND pt.rank < $3 ORDER BY pt.rank DESC"
+}
+chained=$(((n - 1) / 50))
 get "$E"
-is "$STATUS" 200 "generated: tag page 1: 200"
-is "$(links | wc -l | tr -d ' ')" 50 "page 1: 50 posts"
-is "$(links)" "$(want "$TAG" 1)" "page 1: the 50 newest, newest first"
+is "$STATUS" 200 "generated: the tag's URL: 200"
+is "$(links | wc -l | tr -d ' ')" 50 "the tag's URL: 50 posts"
+is "$(links)" "$(want "$TAG" 1)" "the tag's URL: the 50 newest, newest first"
 grep -q 'rel="prev"' "$T/body"
-ok $((!$?)) "page 1: no rel=prev link"
+ok $((!$?)) "the tag's URL: no rel=prev link"
 next=$(rel next)
-is "$next" "$E?page=2" "page 1: rel=next link to ?page=2"
-get "${next:-/no-next-link}"
-is "$STATUS" 200 "the next link answers 200"
-is "$(links)" "$(want "$TAG" 2)" "page 2: posts 51-100"
-like "$(rel prev)" "^$E(\?page=1)?$" "page 2: rel=prev link to page 1"
-is "$(rel next)" "$E?page=3" "page 2: rel=next link to page 3"
+is "$next" "$E?page=$chained" "the tag's URL: rel=next link to ?page=$chained"
+get "$E?page=1"
+is "$STATUS" 200 "?page=1 answers 200"
+is "$(links)" "$(ranked "$TAG" 0 50)" "page 1: the 50 oldest, newest first"
+is "$(rel prev)" "$E?page=2" "page 1: rel=prev link to page 2"
+grep -q 'rel="next"' "$T/body"
+ok $((!$?)) "page 1: no rel=next link"
+get "$E?page=2"
 like "$(body)" "<link rel=\"canonical\" href=\"https://[^\"]*$E\?page=2\">" "page 2: its canonical link has ?page=2"
 get "$E?page=$pages"
 is "$STATUS" 200 "last page ($pages): 200"
-is "$(links)" "$(want "$TAG" "$pages")" "last page: the oldest $((n - (pages - 1) * 50)) posts"
-grep -q 'rel="next"' "$T/body"
-ok $((!$?)) "last page: no rel=next link"
+is "$(links)" "$(ranked "$TAG" $(((pages - 1) * 50)) "$n")" "last page: the newest $((n - (pages - 1) * 50)) posts"
+is "$(rel next)" "$E?page=$((pages - 1))" "last page: rel=next link to page $((pages - 1))"
 is "$(status_of "$E?page=$((pages + 1))")" 404 "?page=$((pages + 1)): 404"
 is "$(status_of "$E?page=abc")" 404 "?page=abc: 404"
 
