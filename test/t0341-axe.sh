@@ -1,6 +1,7 @@
 #!/bin/sh
 # axe-core in Debian's chromium on every kind of page (home, category,
-# tag, article, article with a table and a picture, search results, the
+# oldest page of a category, the stream /all/, tag, article, article
+# with a table and a picture, search (results, filtered, empty), the
 # source index, the tag index, 404, an unknown share code, a post taken
 # down), light and dark, 390 and 1280 px: no violation.  A screenshot
 # of each is kept in build/screenshots/ (name-width-scheme.png).
@@ -21,10 +22,14 @@ mkdir -p "$keep"
 browser axe.cjs "$BASE" "$keep" \
 	home=/ \
 	category=/emnews/ \
+	category-oldest=/emnews/?page=1 \
+	stream=/all/ \
 	tag=/tags/%E7%BB%8F%E6%B5%8E%E6%97%A5%E6%8A%A5%E6%96%B0%E9%97%BB/ \
 	article=/jingjiribao/2021/12/16/NW202112162229918840.html \
 	table=/jingjiribao/2021/12/20/NW202112202200000001.html \
 	search=/search?q=%E7%BB%8F%E6%B5%8E \
+	search-filtered=/search?q=%E7%BB%8F%E6%B5%8E\&cat=jingjiribao\&from=2021-12-01\&to=2021-12-31 \
+	search-empty=/search \
 	sources=/category/ \
 	tags=/tags/ \
 	notfound=/no/such/page \
