@@ -83,3 +83,13 @@ done_testing() {
 
 # q DB SQL: one query against a store.
 q() { sqlite3 -batch -noheader "$1" "$2"; }
+
+# import_details_site: the sample site plus the posts of test/details/
+# (a table and a picture, one to take down) in $T/site, imported into $T/db.
+import_details_site() {
+	mkdir -p "$T/site"
+	cp -R "$SAMPLE/." "$T/site/"
+	cp "$TOP"/test/details/*.md "$T/site/_posts/"
+	"$IMPORT" --db "$T/db" "$T/site" 2>"$T/import.err" ||
+		bail "import failed: $(cat "$T/import.err")"
+}

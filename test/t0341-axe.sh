@@ -9,10 +9,7 @@
 . "$(dirname "$0")/lib-http.sh"
 . "$(dirname "$0")/lib-browser.sh"
 
-mkdir -p "$T/site"
-cp -R "$SAMPLE/." "$T/site/"
-cp "$TOP"/test/details/*.md "$T/site/_posts/"
-"$IMPORT" --db "$T/db" "$T/site" 2>"$T/import.err" || bail "import failed: $(cat "$T/import.err")"
+import_details_site
 "$IMPORT" --db "$T/db" --remove NW202112212200000002 2>>"$T/import.err" ||
 	bail "take-down failed: $(cat "$T/import.err")"
 serve "$T/db"

@@ -6,10 +6,7 @@
 . "$(dirname "$0")/lib-http.sh"
 . "$(dirname "$0")/lib-browser.sh"
 
-mkdir -p "$T/site"
-cp -R "$SAMPLE/." "$T/site/"
-cp "$TOP"/test/details/*.md "$T/site/_posts/"
-"$IMPORT" --db "$T/db" "$T/site" 2>"$T/import.err" || bail "import failed: $(cat "$T/import.err")"
+import_details_site
 serve "$T/db"
 browser details.cjs "$BASE" /jingjiribao/2021/12/20/NW202112202200000001.html
 done_testing

@@ -8,20 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-http.sh"
 
-mkdir -p "$T/site/_posts"
-printf 'title: 菜单\ntimezone: Asia/Shanghai\n' > "$T/site/_config.yml"
-seq=0
-# posts CATEGORY N [TAG]: N more posts in CATEGORY, each a minute later
-posts() {
-	i=0
-	while [ "$i" -lt "$2" ]; do
-		seq=$((seq + 1)) i=$((i + 1))
-		printf -- '---\ntitle: "%s 第 %d 条"\ndate: 2022-04-07 %02d:%02d:00\ncategories: %s\n%s---\n正文。\n' \
-			"$1" "$seq" $((8 + seq / 60)) $((seq % 60)) "$1" \
-			"${3:+tags: [$3]
-}" >"$T/site/_posts/2022-04-07-p$seq.md"
-	done
-}
+. "$(dirname "$0")/lib-menu.sh"
 posts wire-a 12 东财滚动新闻
 posts wire-b 11 东财滚动新闻
 posts alpha 10
