@@ -50,7 +50,8 @@ SERVE := cgi/finews.o cgi/master.o cgi/listen.o cgi/cmd.o cgi/request.o cgi/page
 	cgi/ui-article.o cgi/ui-share.o cgi/ui-search.o cgi/search.o \
 	cgi/ui-tags.o cgi/ui-moved.o cgi/ui-sources.o \
 	cgi/ui-feed.o cgi/ui-sitemap.o \
-	cgi/ui-notfound.o cgi/ui-gone.o cgi/ui-status.o
+	cgi/ui-notfound.o cgi/ui-gone.o cgi/ui-status.o \
+	cgi/ui-floor.o
 UNITS := $(patsubst test/%.c,$(B)/test/%,$(wildcard test/unit-*.c))
 HARNESSES := post request date sanitize   # test/fuzz-NAME.c
 objs = $(addprefix $(B)/,$(1))

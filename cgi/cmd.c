@@ -264,6 +264,12 @@ static int match_status(struct ctx *c)
 	return !strcmp(c->req.path, "/_status");
 }
 
+/* /_floor: the bench's FastCGI floor (ui-floor.c) */
+static int match_floor(struct ctx *c)
+{
+	return !strcmp(c->req.path, "/_floor");
+}
+
 static int match_any(struct ctx *c)
 {
 	(void)c;
@@ -281,6 +287,7 @@ static const struct cmd cmds[] = {
 	{"sitemap-part", match_sitemap_part, ui_sitemap_part},
 	{"robots", match_robots, ui_robots},
 	{"status", match_status, ui_status},
+	{"floor", match_floor, ui_floor},
 	{"article", match_article, ui_article},
 	{"article-bare", match_article_bare, ui_article_bare},
 	{"old-post", match_old_post, ui_old_post},

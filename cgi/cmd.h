@@ -43,6 +43,7 @@ int ui_sitemap(struct ctx *c);       /* ui-sitemap.c:  /sitemap.xml       */
 int ui_sitemap_part(struct ctx *c);  /* ui-sitemap.c:  /sitemap-<n>.xml   */
 int ui_robots(struct ctx *c);        /* ui-sitemap.c:  /robots.txt        */
 int ui_status(struct ctx *c);        /* ui-status.c:   /_status           */
+int ui_floor(struct ctx *c);         /* ui-floor.c:    /_floor (bench)    */
 /* A feed's title: "[kind：][name - ]site title" (ui-feed.c). */
 void feed_title(struct ctx *c, const char *kind, const char *name, struct buf *b);
 /* A page's visible link to its feed (layout.tpl's SUBSCRIBE; ui-feed.c):

@@ -319,6 +319,47 @@ int date_zone_offset(const char *tz, int64_t t)
 }
 
 /* Format t at offset with sep between day and time, sp before the offset. */
+/* n as exactly width decimal digits at p: the end. */
+static char *digits_at(char *p, int n, int width)
+{
+	for (int i = width - 1; i >= 0; i--, n /= 10)
+		p[i] = (char)('0' + n % 10);
+	return p + width;
+}
+
+static char *text_at(char *p, const char *s)
+{
+	size_t n = strlen(s);
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* What format() writes, without snprintf (a list page formats a hundred
+ * dates): the fields are in range, and "YYYY-MM-DD?hh:mm:ss??+hh:mm"
+ * fits in size. */
+static void format_fast(int y, int m, int d, int64_t secs, int offset,
+			const char *sep, const char *sp, char *buf)
+{
+	int a = offset < 0 ? -offset : offset;
+	char *p = digits_at(buf, y, 4);
+	*p++ = '-';
+	p = digits_at(p, m, 2);
+	*p++ = '-';
+	p = digits_at(p, d, 2);
+	p = text_at(p, sep);
+	p = digits_at(p, (int)(secs / 3600), 2);
+	*p++ = ':';
+	p = digits_at(p, (int)(secs / 60 % 60), 2);
+	*p++ = ':';
+	p = digits_at(p, (int)(secs % 60), 2);
+	p = text_at(p, sp);
+	*p++ = offset < 0 ? '-' : '+';
+	p = digits_at(p, a / 60, 2);
+	*p++ = ':';
+	p = digits_at(p, a % 60, 2);
+	*p = '\0';
+}
+
 static void format(int64_t t, int offset, const char *sep, const char *sp,
 		   char *buf, size_t size)
 {
@@ -328,6 +369,11 @@ static void format(int64_t t, int offset, const char *sep, const char *sp,
 	int y, m, d;
 	civil_from_days(days, &y, &m, &d);
 	int a = offset < 0 ? -offset : offset;
+	if (y >= 0 && y <= 9999 && a < 100 * 60 &&
+	    size > 24 + strlen(sep) + strlen(sp)) {
+		format_fast(y, m, d, secs, offset, sep, sp, buf);
+		return;
+	}
 	snprintf(buf, size, "%04d-%02d-%02d%s%02d:%02d:%02d%s%c%02d:%02d",
 		 y, m, d, sep, (int)(secs / 3600), (int)(secs / 60 % 60),
 		 (int)(secs % 60), sp, offset < 0 ? '-' : '+', a / 60, a % 60);

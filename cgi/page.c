@@ -618,6 +618,26 @@ int page_tag_url(struct buf *b, const char *name)
  * is China's +08:00 (a store without zone_offset gives the written one,
  * which may be another).
  */
+/* At most n bytes of s at out + at: the new end. */
+static size_t put_upto(char *out, size_t at, const char *s, size_t n)
+{
+	n = strnlen(s, n);
+	memcpy(out + at, s, n);
+	return at + n;
+}
+
+/* "2021-12-08 20:30 " and zone (the text fits: 48 bytes). */
+static void when_text(struct when *w, const char *iso, const char *zone,
+		      size_t zone_len)
+{
+	size_t n = put_upto(w->text, 0, iso, 10);
+	w->text[n++] = ' ';
+	n = put_upto(w->text, n, iso + 11, 5);
+	w->text[n++] = ' ';
+	n = put_upto(w->text, n, zone, zone_len);
+	w->text[n] = '\0';
+}
+
 void page_when(const struct ctx *c, const struct post_row *p, struct when *w)
 {
 	char iso[40];
@@ -628,11 +648,12 @@ void page_when(const struct ctx *c, const struct post_row *p, struct when *w)
 		return;
 	}
 	memcpy(w->iso, iso, sizeof w->iso);   /* "2021-12-08T20:30:00+08:00" */
+	char utc[16] = "UTC";                 /* "UTC-05:00" */
+	put_upto(utc, 3, iso + strlen(iso) - 6, 6);
 	if (c->site.beijing && p->zone_offset == 8 * 60)
-		snprintf(w->text, sizeof w->text, "%.10s %.5s 北京时间", iso, iso + 11);
-	else                                  /* "UTC-05:00" */
-		snprintf(w->text, sizeof w->text, "%.10s %.5s UTC%.6s", iso, iso + 11,
-			 iso + strlen(iso) - 6);
+		when_text(w, iso, "北京时间", 12);
+	else
+		when_text(w, iso, utc, 9);
 }
 
 void page_post_item(const struct ctx *c, struct tmpl_dict *d, const char *section,

@@ -119,6 +119,12 @@ if [ -n "$other" ]; then
 else
 	ok 0 "# SKIP no address but loopback on this machine to ask from"
 fi
+
+# /_floor, the bench's FastCGI floor: a few constant bytes, never cached.
+get /_floor
+is "$STATUS" 200 "/_floor: 200"
+is "$(cat "$T/body")" ok "/_floor: its constant body"
+is "$(header Cache-Control)" no-store "/_floor: never cached"
 stop_server
 
 # With the micro-cache on: /_status never comes from it.
