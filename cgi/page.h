@@ -96,6 +96,9 @@ void page_canonical(struct ctx *c, struct tmpl_dict *root, const char *path);
 int page_site(struct ctx *c, struct tmpl_dict *d);
 void page_site_free(struct site *site);
 /* Render template file with d (freed) and send it as type. */
+/* STATIC_URL, and STYLE_URL, LIVE_JS_URL, SHARE_JS_URL, SOURCES_JS_URL:
+ * the files' URLs with their content's hash. */
+void page_static_urls(struct tmpl_dict *d);
 int page_send_template(struct ctx *c, int status, const char *file,
 		       struct tmpl_dict *d, const char *type);
 /* Render root (from page_new) and send it with status; frees root. */
