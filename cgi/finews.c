@@ -273,6 +273,7 @@ static int worker(void *arg)
 	FCGX_Free(&fr, 1);
 	listen_free(&l);
 	page_site_free(&c.site);
+	page_gzip_free(&c);
 	store_close(&c.store);
 	log_flush();
 	return 0;

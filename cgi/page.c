@@ -105,28 +105,48 @@ static int not_modified(const struct ctx *c, const char *etag)
 
 /* body as a gzip stream (zlib's default level; no name or time in its
  * header, so the same body gives the same bytes) into *gz, malloc'd.
- * Returns its length, or 0 when zlib failed (the body then goes plain). */
-static size_t gzip_body(const char *body, size_t len, unsigned char **gz)
+ * Returns its length, or 0 when zlib failed (the body then goes plain).
+ * zlib's state (about 256 KB) is made once per worker and reset for each
+ * page: made and freed for every page, it cost more than compressing. */
+static size_t gzip_body(struct ctx *c, const char *body, size_t len,
+			unsigned char **gz)
 {
-	z_stream z = {0};
-	if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
-			 Z_DEFAULT_STRATEGY) != Z_OK)
-		return 0;
-	size_t cap = deflateBound(&z, len);
+	z_stream *z = c->gzip;
+	if (!z) {
+		z = xmalloc(sizeof *z);
+		memset(z, 0, sizeof *z);
+		if (deflateInit2(z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8,
+				 Z_DEFAULT_STRATEGY) != Z_OK) {
+			free(z);
+			log_msg("finews: zlib failed to start: sending pages plain");
+			return 0;
+		}
+		c->gzip = z;
+	}
+	size_t cap = deflateBound(z, len);
 	*gz = xmalloc(cap);
-	z.next_in = (Bytef *)body;
-	z.avail_in = (uInt)len;
-	z.next_out = *gz;
-	z.avail_out = (uInt)cap;
-	int rc = deflate(&z, Z_FINISH);
-	size_t n = z.total_out;
-	deflateEnd(&z);
+	z->next_in = (Bytef *)body;
+	z->avail_in = (uInt)len;
+	z->next_out = *gz;
+	z->avail_out = (uInt)cap;
+	int rc = deflate(z, Z_FINISH);
+	size_t n = z->total_out;
+	deflateReset(z);
 	if (rc == Z_STREAM_END)
 		return n;
 	free(*gz);
 	*gz = NULL;
 	log_msg("finews: gzip failed (%d): sending the page plain", rc);
 	return 0;
+}
+
+void page_gzip_free(struct ctx *c)
+{
+	if (c->gzip) {
+		deflateEnd(c->gzip);
+		free(c->gzip);
+		c->gzip = NULL;
+	}
 }
 
 /* Send a response: the head, then the body as it is (libfcgi's buffer
@@ -149,7 +169,7 @@ static void send(struct ctx *c, int status, const char *type, const char *body,
 		len = 0;
 	} else {
 		if (gz) {
-			size_t n = gzip_body(body, len, &packed);
+			size_t n = gzip_body(c, body, len, &packed);
 			if (packed) {
 				body = (const char *)packed;
 				len = n;
