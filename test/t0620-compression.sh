@@ -76,7 +76,11 @@ is "$(curl -s -o /dev/null -w '%{size_download}' -I -H 'Accept-Encoding: gzip' "
 	"HEAD: no body"
 
 # The micro-cache keeps a plain and a gzipped copy apart.
-for i in 1 2; do get /emnews/ -H 'Accept-Encoding: gzip'; done
+# (a second pair when the first straddled the cache's one second)
+for i in 1 2 3 4; do
+	get /emnews/ -H 'Accept-Encoding: gzip'
+	[ "$i" -ge 2 ] && [ "$(header X-Cache)" = HIT ] && break
+done
 is "$(header X-Cache)" HIT "micro-cache: the gzipped copy from the cache"
 is "$(header Content-Encoding)" gzip "micro-cache: and gzipped"
 get /emnews/
