@@ -50,7 +50,7 @@ SERVE := cgi/finews.o cgi/master.o cgi/listen.o cgi/cmd.o cgi/request.o cgi/page
 	cgi/ui-article.o cgi/ui-share.o cgi/ui-search.o cgi/search.o \
 	cgi/ui-tags.o cgi/ui-moved.o cgi/ui-sources.o \
 	cgi/ui-feed.o cgi/ui-sitemap.o \
-	cgi/ui-notfound.o cgi/ui-gone.o cgi/ui-status.o gen/style-css.o
+	cgi/ui-notfound.o cgi/ui-gone.o cgi/ui-status.o
 UNITS := $(patsubst test/%.c,$(B)/test/%,$(wildcard test/unit-*.c))
 HARNESSES := post request date sanitize   # test/fuzz-NAME.c
 objs = $(addprefix $(B)/,$(1))
@@ -77,15 +77,6 @@ build/static/.built: $(filter-out static/screenshot-%,$(wildcard static/*))
 	cp $^ build/static/
 	for f in $(STATIC_GZ); do gzip -9 -n -c static/$$f > build/static/$$f.gz || exit 1; done
 	@touch $@
-# static/style.css, built into finews.fcgi as the C string page_style_css
-# (the article inlines it: README, Compression and cache lifetimes).
-$(B)/gen/style-css.c: static/style.css
-	@mkdir -p $(dir $@)
-	{ echo 'const char page_style_css[] ='; \
-	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
-	  echo ';'; } > $@
-$(B)/gen/style-css.o: $(B)/gen/style-css.c
-	$(CC) $(CFLAGS) $(SANFLAGS) -c -o $@ $<
 $(B)/cgi/page.o: $(STATIC_VERSIONED:%=static/%)
 $(B)/cgi/page.o: CPPFLAGS += -DSTYLE_V='"$(call static_v,style.css)"' \
 	-DLIVE_V='"$(call static_v,live.js)"' -DSHARE_V='"$(call static_v,share.js)"' \

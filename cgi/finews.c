@@ -185,7 +185,6 @@ static void reset(struct ctx *c)
 	c->current_name = NULL;
 	c->current_sources = 0;
 	c->own_search_form = 0;
-	c->inline_style = 0;
 	c->out = NULL;
 }
 

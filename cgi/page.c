@@ -488,15 +488,8 @@ int page_send_template(struct ctx *c, int status, const char *file,
 	return 0;
 }
 
-/* static/style.css, built in (the Makefile's gen/style-css.c). */
-extern const char page_style_css[];
-
 int page_send(struct ctx *c, int status, struct tmpl_dict *root)
 {
-	if (c->inline_style)
-		tmpl_set(tmpl_add(root, "STYLE_INLINE"), "STYLE_CSS", page_style_css);
-	else
-		tmpl_show(root, "STYLE_LINK");
 	return page_send_template(c, status, "layout.tpl", root,
 				  "text/html; charset=utf-8");
 }

@@ -74,8 +74,6 @@ struct ctx {
 	int current_sources;        /* the source index is being shown */
 	int own_search_form;        /* the page has its own search form: the
 				       layout's box is left out (ui-search.c) */
-	int inline_style;           /* the style sheet in the page, not linked
-				       (ui-article.c: README, Compression) */
 	struct site site;           /* filled by page_site() */
 	struct z_stream_s *gzip;    /* zlib's state, made on the first gzipped
 				       page and reset for each (page.c) */

@@ -161,7 +161,6 @@ int ui_article_send(struct ctx *c, const struct post_row *p)
 	buf_free(&url);
 	buf_free(&abs);
 	c->cache_control = "public, max-age=604800";   /* articles rarely change: a week */
-	c->inline_style = 1;   /* a reader from a link renders a round trip sooner */
 	return page_send(c, 200, root);
 }
 

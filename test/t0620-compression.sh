@@ -5,7 +5,7 @@
 # cache lifetime README documents, and a gzipped body that is the plain
 # one compressed; the micro-cache keeps both copies apart; the static
 # text files come pre-compressed (gzip_static); the style sheet's URL
-# holds its hash and changes when the sheet does; the article inlines it.
+# holds its hash and changes when the sheet does.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-http.sh"
 
@@ -101,19 +101,6 @@ for f in "$style" /static/live.js /static/feed.xsl /static/icon.svg; do
 	get "$f"
 	is "$(header Content-Encoding)" "" "$f: plain without Accept-Encoding"
 done
-
-# The article has the style sheet in its <style> (README: it renders a
-# round trip sooner for a reader arriving from a link), byte for byte.
-get "$article"
-grep -q '<link rel="stylesheet"' "$T/body"
-ok $((! $?)) "the article links no style sheet"
-python3 - "$T/body" "$TOP/static/style.css" <<'PY'
-import sys
-html = open(sys.argv[1], encoding='utf-8').read()
-css = open(sys.argv[2], encoding='utf-8').read()
-sys.exit(0 if '<style>' + css + '</style>' in html else 1)
-PY
-ok $? "the article inlines static/style.css as it is"
 
 # A changed style sheet: a new build links it at a new URL.  The build is
 # made in a copy of the tree (make's own, page.o only).
