@@ -6,7 +6,8 @@
 #   make run        import SITE (default: test/sample) and serve it on PORT
 #   make bench      load every page kind with wrk on an N-post site (N=100000)
 #                   and time the importer; bench-scale, bench-publish,
-#                   bench-burst (10,000 requests at once), bench-sources
+#                   bench-burst (10,000 requests at once), bench-sources,
+#                   bench-paint (an article's first paint in chromium)
 #                   (12 against 2,000 categories): more
 #   make deps       install missing Debian packages
 
@@ -167,6 +168,11 @@ run: deps all
 N ?= 100000
 bench: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench.sh $(N)
+
+# An article's first paint in chromium, its style sheet linked or inlined,
+# over a throttled network (RTT=150 DOWN=1600 UP=750: test/bench-paint.sh).
+bench-paint: deps all browser-deps
+	@sh test/bench-paint.sh
 
 # Article, category and search latency at 10,000 and 1,000,000 posts.
 bench-scale: deps all
@@ -381,5 +387,5 @@ clean:
 # Keep generated sources (build/sql/*.c) and objects between runs.
 .SECONDARY:
 
-.PHONY: all deps browser-deps deps-check test run bench bench-scale bench-publish bench-publish-sync \
+.PHONY: all deps browser-deps deps-check test run bench bench-paint bench-scale bench-publish bench-publish-sync \
 	bench-import bench-search bench-burst bench-sources fuzz clean

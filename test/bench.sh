@@ -117,7 +117,8 @@ fi
 # the bytes of each page plain and gzipped.
 bench_serve "$db" "$run"
 gz_bytes=
-# load_gz NAME LABEL PATH: as load, with Accept-Encoding: gzip.
+# load_gz NAME LABEL PATH PAGE: as load, with Accept-Encoding: gzip; PAGE
+# names it on its line of bytes.
 load_gz() {
 	printf '  %-14s %s ... ' "$1" "$3"
 	wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_WARMUP}s" \
@@ -134,13 +135,13 @@ load_gz() {
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${rps:-0}" "$p50" "$p99" "${err:-1}" >>"$res"
 	plain=$(curl -s -g "$BASE$3" | wc -c)
 	packed=$(curl -s -g -H 'Accept-Encoding: gzip' "$BASE$3" | wc -c)
-	gz_bytes="$gz_bytes$(printf '%-22s %9d B plain %9d B gzip  (%.0f%%)' "bytes, $2" \
+	gz_bytes="$gz_bytes$(printf '%-28s %6d B plain %6d B gzip  (%.0f%%)' "bytes, $4" \
 		"$plain" "$packed" "$(echo "$packed $plain" | awk '{ print 100 * $1 / $2 }')")
 "
 }
-load_gz article-gz "article, gzip" "$ARTICLE"
-load_gz home-gz "home, gzip" /
-load_gz cat1-gz "category page 1, gzip" "/$CAT/"
+load_gz article-gz "article, gzip" "$ARTICLE" article
+load_gz home-gz "home, gzip" / home
+load_gz cat1-gz "category page 1, gzip" "/$CAT/" "category page 1"
 # ---- end of 3b ----------------------------------------------------------
 bench_unserve
 
@@ -187,7 +188,7 @@ printf '%-22s %9s ms\n' "import, one new post" "$one_ms"
 echo "$rss_lines" | awk 'NF { printf "%-22s %9.1f MB  (anon %.1f, file %.1f, peak %.1f)\n",
 	"rss, " $2 " " $1, $3 / 1024, $4 / 1024, $5 / 1024, $6 / 1024 }'
 echo
-printf '%s' "$gz_bytes"   # 3b
+printf '%s\n' "$gz_bytes"   # 3b
 echo "targets:"
 awk -F '\t' -v n="$n" -v rss="$(echo "$rss_lines" | awk '$2 != "master" && $3 > m { m = $3 } END { print m + 0 }')" '
 	{ rps[$1] = $4; p50[$1] = $5; err += $7 }
