@@ -6,9 +6,9 @@
 #   make run        import SITE (default: test/sample) and serve it on PORT
 #   make bench      load every page kind with wrk on an N-post site (N=100000)
 #                   and time the importer; bench-scale, bench-publish,
-#                   bench-burst (10,000 requests at once), bench-sources,
-#                   bench-paint (an article's first paint in chromium)
-#                   (12 against 2,000 categories): more
+#                   bench-burst (10,000 requests at once), bench-sources
+#                   (12 against 2,000 categories), bench-paint (an
+#                   article's first paint in chromium): more
 #   make deps       install missing Debian packages
 
 SITE ?= test/sample
