@@ -459,6 +459,7 @@ struct tmpl_dict *page_new(struct ctx *c, const char *title,
 	tmpl_set(feed, "FEED_URL", "/feed.xml");
 	tmpl_set(feed, "FEED_TITLE", c->site.title);
 	*body = tmpl_include(d, "BODY", body_tpl);
+	page_static_urls(*body);   /* an include sees none of its parent's */
 	return d;
 }
 

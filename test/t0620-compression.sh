@@ -92,6 +92,9 @@ is "$(header Content-Encoding)" "" "micro-cache: a client without gzip gets the 
 style=$(get / && grep -o 'href="/static/style.css?v=[0-9a-f]*"' "$T/body" | sed 's/^href="//; s/"$//')
 want_v=$(sha256sum "$TOP/static/style.css" | cut -c1-10)
 is "$style" "/static/style.css?v=$want_v" "the page links the style sheet with its hash"
+live_v=$(sha256sum "$TOP/static/live.js" | cut -c1-10)
+grep -q "<script src=\"/static/live.js?v=$live_v\" defer" "$T/body"
+ok $? "the home page loads live.js with its hash"
 for f in "$style" /static/live.js /static/feed.xsl /static/icon.svg; do
 	get "$f" -H 'Accept-Encoding: gzip'
 	is "$(header Content-Encoding)" gzip "$f: gzip_static"
