@@ -7,7 +7,8 @@
 #   make bench      load every page kind with wrk on an N-post site (N=100000)
 #                   and time the importer; bench-scale, bench-publish,
 #                   bench-burst (10,000 requests at once), bench-sources
-#                   (12 against 2,000 categories): more
+#                   (12 against 2,000 categories), bench-paint (an
+#                   article's first paint in chromium): more
 #   make deps       install missing Debian packages
 
 SITE ?= test/sample
@@ -17,7 +18,7 @@ HOST ?= 127.0.0.1
 CC ?= cc
 CXX ?= c++
 OPT ?= -O2 -g
-PKGS := sqlite3 yaml-0.1 libcmark libxxhash fcgi libctemplate gumbo
+PKGS := sqlite3 yaml-0.1 libcmark libxxhash fcgi libctemplate gumbo zlib
 WARN := -Wall -Wextra -Werror
 VERSION := 0.1
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DFINEWS_VERSION=\"$(VERSION)\"
@@ -26,7 +27,7 @@ CXXFLAGS += -std=c++17 $(OPT) $(WARN)
 
 # Debian packages: what builds, tests and runs finews.
 DEBS := build-essential pkg-config libsqlite3-dev sqlite3 libyaml-dev \
-	libcmark-dev libxxhash-dev libfcgi-dev libctemplate-dev libgumbo-dev nginx \
+	libcmark-dev libxxhash-dev libfcgi-dev libctemplate-dev libgumbo-dev zlib1g-dev nginx \
 	curl perl tidy libxml2-utils chromium fonts-noto-cjk libfcgi-bin \
 	python3-feedparser wrk time jekyll iproute2 rsync
 
@@ -59,7 +60,29 @@ SERVE_SRCS := $(wildcard $(SERVE:.o=.c) $(SERVE:.o=.cc))
 
 all: deps-check $(B)/finews-import $(if $(SERVE_SRCS),$(B)/finews.fcgi) $(UNITS) \
 	$(B)/test/gen-site $(HARNESSES:%=$(B)/test/fuzz-%) \
-	$(B)/test/bench-search
+	$(B)/test/bench-search build/static/.built
+
+# ---- static files -------------------------------------------------------
+#
+# nginx serves static/ from build/static (make install: from $(DATADIR)/
+# static): a copy of each file, and of each text file a .gz beside it
+# (gzip -9 -n: no name or time in it, so the same file gives the same
+# bytes) for gzip_static.  The pages name the style sheet and the scripts
+# with the first 10 hex digits of their SHA-256 (?v=), compiled into
+# page.o: a changed file gets a new URL, so its 30-day immutable caching
+# never serves a reader the old one.
+STATIC_GZ := style.css live.js share.js sources.js feed.xsl icon.svg
+STATIC_VERSIONED := style.css live.js share.js sources.js
+static_v = $(shell sha256sum static/$(1) | cut -c1-10)
+build/static/.built: $(filter-out static/screenshot-%,$(wildcard static/*))
+	@mkdir -p build/static
+	cp $^ build/static/
+	for f in $(STATIC_GZ); do gzip -9 -n -c static/$$f > build/static/$$f.gz || exit 1; done
+	@touch $@
+$(B)/cgi/page.o: $(STATIC_VERSIONED:%=static/%)
+$(B)/cgi/page.o: CPPFLAGS += -DSTYLE_V='"$(call static_v,style.css)"' \
+	-DLIVE_V='"$(call static_v,live.js)"' -DSHARE_V='"$(call static_v,share.js)"' \
+	-DSOURCES_V='"$(call static_v,sources.js)"'
 
 $(B)/%.o: %.c $(wildcard cgi/*.h)
 	@mkdir -p $(dir $@)
@@ -146,6 +169,11 @@ run: deps all
 N ?= 100000
 bench: deps all
 	@FINEWS_BIN=$(CURDIR)/build sh test/bench.sh $(N)
+
+# An article's first paint in chromium, its style sheet linked or inlined,
+# over a throttled network (RTT=150 DOWN=1600 UP=750: test/bench-paint.sh).
+bench-paint: deps all browser-deps
+	@sh test/bench-paint.sh
 
 # Article, category and search latency at 10,000 and 1,000,000 posts.
 bench-scale: deps all
@@ -244,7 +272,7 @@ MAN_FILES := man/finews-import.1 man/finews.fcgi.8
 # Every file make install writes, under $(DESTDIR).
 INSTALLED := $(BINDIR)/finews-import $(BINDIR)/finews-replica-sync $(SBINDIR)/finews.fcgi \
 	$(TEMPLATE_FILES:templates/%=$(DATADIR)/templates/%) \
-	$(STATIC_FILES:static/%=$(DATADIR)/static/%) \
+	$(STATIC_FILES:static/%=$(DATADIR)/static/%) $(STATIC_GZ:%=$(DATADIR)/static/%.gz) \
 	$(DATADIR)/nginx/finews.nginx $(DATADIR)/nginx/finews-cache.conf \
 	$(MANDIR)/man1/finews-import.1 $(MANDIR)/man8/finews.fcgi.8 \
 	$(UNIT_FILES:%=$(UNITDIR)/%) $(SYSUSERSDIR)/finews.conf
@@ -288,9 +316,10 @@ $(INSTALL_B)/conf/%: conf/%.in $(INSTALL_B)/paths
 # socket); only @HOST@ and @PORT@ are left to fill in.
 $(INSTALL_B)/nginx/finews.nginx: conf/finews.nginx $(INSTALL_B)/paths
 	@mkdir -p $(@D)
-	{ echo '# Installed for finews.socket: @ROOT@, @SOCKET@, @CACHE@ and @OVERFLOW@ are'; \
+	{ echo '# Installed for finews.socket: @STATIC@, @SOCKET@, @CACHE@ and @OVERFLOW@ are'; \
 	  echo '# filled in below; replace @HOST@ and @PORT@ (README: Deploying).'; \
-	  sed -e '/^[[:space:]]*#/!{' -e 's|@ROOT@|$(DATADIR)|g' \
+	  sed -e '/^[[:space:]]*#/!{' \
+		-e 's|@STATIC@|$(DATADIR)/static|g' \
 		-e 's|@SOCKET@|$(SOCKET_PATH)|g' -e 's|@CACHE@||g' \
 		-e 's|@OVERFLOW_ADDR@|127.0.0.1:9009|g' -e 's|@OVERFLOW@|# |g' -e '}' $<; \
 	} > $@
@@ -308,7 +337,7 @@ $(INSTALL_B)/nginx/finews-cache.conf: conf/nginx.conf.in
 # Everything make install copies, built by make too (so that sudo make
 # install only copies) and by debian/rules.
 all: build-install
-build-install: deps-check $(INSTALL_B)/finews-import $(INSTALL_B)/finews.fcgi \
+build-install: deps-check build/static/.built $(INSTALL_B)/finews-import $(INSTALL_B)/finews.fcgi \
 	$(UNIT_FILES:%=$(INSTALL_B)/conf/%) \
 	$(INSTALL_B)/nginx/finews.nginx $(INSTALL_B)/nginx/finews-cache.conf
 
@@ -321,7 +350,7 @@ install: build-install
 	$(INSTALL) -m 755 conf/finews-replica-sync "$(DESTDIR)$(BINDIR)/"
 	$(INSTALL) -m 755 $(INSTALL_B)/finews.fcgi "$(DESTDIR)$(SBINDIR)/"
 	$(INSTALL) -m 644 $(TEMPLATE_FILES) "$(DESTDIR)$(DATADIR)/templates/"
-	$(INSTALL) -m 644 $(STATIC_FILES) "$(DESTDIR)$(DATADIR)/static/"
+	$(INSTALL) -m 644 $(STATIC_FILES) $(STATIC_GZ:%=build/static/%.gz) "$(DESTDIR)$(DATADIR)/static/"
 	$(INSTALL) -m 644 $(INSTALL_B)/nginx/finews.nginx \
 		$(INSTALL_B)/nginx/finews-cache.conf "$(DESTDIR)$(DATADIR)/nginx/"
 	$(INSTALL) -m 644 man/finews-import.1 "$(DESTDIR)$(MANDIR)/man1/"
@@ -359,5 +388,5 @@ clean:
 # Keep generated sources (build/sql/*.c) and objects between runs.
 .SECONDARY:
 
-.PHONY: all deps browser-deps deps-check test run bench bench-scale bench-publish bench-publish-sync \
+.PHONY: all deps browser-deps deps-check test run bench bench-paint bench-scale bench-publish bench-publish-sync \
 	bench-import bench-search bench-burst bench-sources fuzz clean

@@ -136,7 +136,9 @@ static void handle(struct ctx *c, FCGX_Request *fr, const char *db)
 		log_msg("finews: a request without REQUEST_URI: does the web server "
 			"include fastcgi_params?");
 	int ready = store_ready(c, db) == 0;
-	if (request_parse(&c->req, method, target) < 0) {
+	int parsed = request_parse(&c->req, method, target);
+	request_accept_encoding(&c->req, FCGX_GetParam("HTTP_ACCEPT_ENCODING", fr->envp));
+	if (parsed < 0) {
 		if (c->req.method == METHOD_OTHER)
 			c->req.method = METHOD_GET;   /* a 400 body for everyone */
 		if (!ready || store_read_begin(&c->store) < 0)
@@ -271,6 +273,7 @@ static int worker(void *arg)
 	FCGX_Free(&fr, 1);
 	listen_free(&l);
 	page_site_free(&c.site);
+	page_gzip_free(&c);
 	store_close(&c.store);
 	log_flush();
 	return 0;

@@ -58,6 +58,8 @@ struct site {
 	char *url;             /* config_url, else the request's origin */
 };
 
+struct z_stream_s;
+
 /* One worker: its own store connection, and the request in hand. */
 struct ctx {
 	struct store store;
@@ -73,6 +75,8 @@ struct ctx {
 	int own_search_form;        /* the page has its own search form: the
 				       layout's box is left out (ui-search.c) */
 	struct site site;           /* filled by page_site() */
+	struct z_stream_s *gzip;    /* zlib's state, made on the first gzipped
+				       page and reset for each (page.c) */
 	struct refusal {            /* the last store file refused (finews.c) */
 		struct store_id id;
 		int64_t when;       /* 0: none yet */
@@ -95,7 +99,12 @@ void page_canonical(struct ctx *c, struct tmpl_dict *root, const char *path);
  * SITE_DESCRIPTION, SITE_URL, SITE_AUTHOR and LANG in d.  -1: store failed. */
 int page_site(struct ctx *c, struct tmpl_dict *d);
 void page_site_free(struct site *site);
+/* Free c->gzip. */
+void page_gzip_free(struct ctx *c);
 /* Render template file with d (freed) and send it as type. */
+/* STATIC_URL, and STYLE_URL, LIVE_JS_URL, SHARE_JS_URL, SOURCES_JS_URL:
+ * the files' URLs with their content's hash. */
+void page_static_urls(struct tmpl_dict *d);
 int page_send_template(struct ctx *c, int status, const char *file,
 		       struct tmpl_dict *d, const char *type);
 /* Render root (from page_new) and send it with status; frees root. */

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <ctype.h>
 #include <time.h>
 
 #include "util.h"
@@ -291,6 +292,45 @@ void request_conditions(struct request *r, const char *inm, const char *ims)
 	free(r->if_none_match);
 	r->if_none_match = inm && strlen(inm) <= REQUEST_TARGET_MAX ? xstrdup(inm) : NULL;
 	r->if_modified_since = ims ? http_date_parse(ims) : -1;
+}
+
+/* Is the coding element s (up to its comma) "gzip" or "x-gzip", with no
+ * q or a q above 0? */
+static int gzip_element(const char *s)
+{
+	s += strspn(s, " \t");
+	if (!strncasecmp(s, "x-", 2))
+		s += 2;
+	if (strncasecmp(s, "gzip", 4))
+		return 0;
+	s += 4;
+	s += strspn(s, " \t");
+	if (*s == '\0' || *s == ',')
+		return 1;
+	if (*s != ';')
+		return 0;
+	s++;
+	s += strspn(s, " \t");
+	if (tolower((unsigned char)*s) != 'q')
+		return 1;   /* another parameter: no weight given */
+	s++;
+	s += strspn(s, " \t");
+	if (*s++ != '=')
+		return 0;
+	s += strspn(s, " \t");
+	return strtod(s, NULL) > 0;
+}
+
+void request_accept_encoding(struct request *r, const char *ae)
+{
+	r->gzip = 0;
+	for (const char *s = ae; s && *s; s += strcspn(s, ",")) {
+		s += *s == ',';
+		if (gzip_element(s)) {
+			r->gzip = 1;
+			return;
+		}
+	}
 }
 
 /* A host name or address made only of chars, of a sane length. */

@@ -28,6 +28,7 @@ struct request {
 					 for (request_origin), or NULL */
 	char *if_none_match;          /* the headers, as sent, or NULL */
 	int64_t if_modified_since;    /* seconds since the epoch, or -1 */
+	int gzip;                     /* Accept-Encoding takes gzip */
 };
 
 /*
@@ -41,6 +42,11 @@ void request_free(struct request *r);
 /* The conditional headers If-None-Match and If-Modified-Since (either
  * may be NULL); an unreadable date is ignored, as HTTP says. */
 void request_conditions(struct request *r, const char *inm, const char *ims);
+
+/* Accept-Encoding (or NULL): does it take gzip (or x-gzip) with a q
+ * above 0?  ("*" is not taken for gzip: nginx's map in conf/finews.nginx
+ * gives finews "gzip" or "" and keys its cache on the same.) */
+void request_accept_encoding(struct request *r, const char *ae);
 
 /*
  * The origin the request came to, as the web server vouches for it, for

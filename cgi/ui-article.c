@@ -160,7 +160,7 @@ int ui_article_send(struct ctx *c, const struct post_row *p)
 	tmpl_set(body, "ARTICLE_URL", abs.s);   /* printed at the foot */
 	buf_free(&url);
 	buf_free(&abs);
-	c->cache_control = "public, max-age=86400";   /* articles rarely change */
+	c->cache_control = "public, max-age=604800";   /* articles rarely change: a week */
 	return page_send(c, 200, root);
 }
 

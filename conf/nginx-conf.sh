@@ -40,7 +40,7 @@ subst() {
 		s|@HOST@|$(esc "$host")|g
 		s|@PORT@|$(esc "$port")|g
 		s|@SOCKET@|$(esc "$socket")|g
-		s|@ROOT@|$(esc "$root")|g
+		s|@STATIC@|$(esc "$root/build/static")|g
 		s|@USER@|$(esc "$user")|g
 		s|@CACHE@|$(esc "$cache")|g
 		s|@OVERFLOW_ADDR@|$(esc "$overflow_addr")|g

@@ -37,4 +37,4 @@
 {{#PREV_POST}}<a class="post-nav-prev" href="{{PREV_URL}}"><span class="label">上一篇</span><span class="post-nav-title">{{PREV_TITLE}}</span></a>{{/PREV_POST}}
 {{#NEXT_POST}}<a class="post-nav-next" href="{{NEXT_URL}}"><span class="label">下一篇</span><span class="post-nav-title">{{NEXT_TITLE}}</span></a>{{/NEXT_POST}}
 </nav>
-{{#SHARE}}<script src="/static/share.js" defer></script>{{/SHARE}}
+{{#SHARE}}<script src="{{SHARE_JS_URL}}" defer></script>{{/SHARE}}

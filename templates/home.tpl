@@ -35,4 +35,4 @@
 <p class="all-sources"><a href="/category/">全部来源（{{SOURCES}}）›</a></p>
 <p class="all-posts"><a href="/all/">全部消息 ›</a></p>
 </div>
-<script src="/static/live.js" defer data-interval="60"></script>
+<script src="{{LIVE_JS_URL}}" defer data-interval="60"></script>

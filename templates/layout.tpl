@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! layout.tpl - the page shell shared by every page.
     Expects: LANG, SITE_TITLE, SITE_DESCRIPTION, PAGE_TITLE, DESCRIPTION,
-    STATIC_URL, section SEARCH_BOX (the search box: not on the search page,
+    STATIC_URL, STYLE_URL (page.c), section SEARCH_BOX (the search box: not on the search page,
     which has its own form), OG_TITLE, OG_TYPE
     (website or article), OG_LOCALE (zh_CN), OG_IMAGE (an absolute URL:
     the article's first picture, else the site's og-image.png); section ARTICLE_META:
@@ -37,7 +37,7 @@
 {{#ARTICLE_TAG}}<meta property="article:tag" content="{{TAG}}">
 {{/ARTICLE_TAG}}
 {{/ARTICLE_META}}
-<link rel="stylesheet" href="{{STATIC_URL}}/style.css">
+<link rel="stylesheet" href="{{STYLE_URL}}">
 {{#FEED}}<link rel="alternate" type="application/atom+xml" title="{{FEED_TITLE}}" href="{{FEED_URL}}">{{/FEED}}
 </head>
 <body>

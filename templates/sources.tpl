@@ -52,4 +52,4 @@
 </nav>
 {{/PAGER}}
 </div>
-<script src="/static/sources.js" defer></script>
+<script src="{{SOURCES_JS_URL}}" defer></script>

@@ -112,6 +112,39 @@ if bench_cache_available; then
 else
 	cache_note="micro-cache: not available in conf/"
 fi
+
+# ---- 3b. bytes: pages gzipped (finews compresses, README: Compression) --
+# The article, home and a category page again for a client that takes
+# gzip, without the micro-cache (so every answer is compressed anew), and
+# the bytes of each page plain and gzipped.
+bench_serve "$db" "$run"
+gz_bytes=
+# load_gz NAME LABEL PATH PAGE: as load, with Accept-Encoding: gzip; PAGE
+# names it on its line of bytes.
+load_gz() {
+	printf '  %-14s %s ... ' "$1" "$3"
+	wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_WARMUP}s" \
+		-H 'Accept-Encoding: gzip' "$BASE$3" </dev/null >/dev/null 2>&1
+	wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_SECONDS}s" --timeout 10s \
+		--latency -H 'Accept-Encoding: gzip' "$BASE$3" </dev/null >"$run/wrk-$1.txt" 2>&1
+	rps=$(awk '/^Requests\/sec:/ { printf "%.1f", $2 }' "$run/wrk-$1.txt")
+	err=$(awk '/Non-2xx or 3xx responses:/ { e += $NF }
+		/Socket errors:/ { gsub(/,/, ""); e += $4 + $6 + $8 + $10 }
+		END { print e + 0 }' "$run/wrk-$1.txt")
+	p50=$(_ms "$(awk '$1 == "50%" { print $2 }' "$run/wrk-$1.txt")")
+	p99=$(_ms "$(awk '$1 == "99%" { print $2 }' "$run/wrk-$1.txt")")
+	echo "${rps:-0} req/s"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${rps:-0}" "$p50" "$p99" "${err:-1}" >>"$res"
+	plain=$(curl -s -g "$BASE$3" | wc -c)
+	packed=$(curl -s -g -H 'Accept-Encoding: gzip' "$BASE$3" | wc -c)
+	gz_bytes="$gz_bytes$(printf '%-28s %6d B plain %6d B gzip  (%.0f%%)' "bytes, $4" \
+		"$plain" "$packed" "$(echo "$packed $plain" | awk '{ print 100 * $1 / $2 }')")
+"
+}
+load_gz article-gz "article, gzip" "$ARTICLE" article
+load_gz home-gz "home, gzip" / home
+load_gz cat1-gz "category page 1, gzip" "/$CAT/" "category page 1"
+# ---- end of 3b ----------------------------------------------------------
 bench_unserve
 
 # ---- 4. report ----------------------------------------------------------
@@ -161,6 +194,7 @@ printf '%-22s %9s ms\n' "import, one new post" "$one_ms"
 echo "$rss_lines" | awk 'NF { printf "%-22s %9.1f MB  (anon %.1f, file %.1f, peak %.1f)\n",
 	"rss, " $2 " " $1, $3 / 1024, $4 / 1024, $5 / 1024, $6 / 1024 }'
 echo
+printf '%s\n' "$gz_bytes"   # 3b
 echo "targets:"
 awk -F '\t' -v n="$n" -v rss="$(echo "$rss_lines" | awk '$2 != "master" && $3 > m { m = $3 } END { print m + 0 }')" '
 	{ rps[$1] = $4; p50[$1] = $5; err += $7 }

@@ -81,7 +81,7 @@ serve "$T/db"
 get "/html_News/NewsShare.html?infoCode=$CODE"
 is "$STATUS" 200 "the article is served"
 check_page "$(sed -n '/<div class="body">/,/<footer class="article-foot">/p' "$T/body")" "article page"
-unlike "$(body | grep -vx '<script src="/static/share.js" defer></script>' | tr 'A-Z' 'a-z')" \
+unlike "$(body | grep -vxE '<script src="/static/share.js\?v=[0-9a-f]{10}" defer></script>' | tr 'A-Z' 'a-z')" \
 	"$(echo "$BAD" | sed 's/|<form|<input//')" \
 	"article page: no attack anywhere else (title, description)"
 

@@ -18,7 +18,7 @@ etag=$(header ETag)
 lm=$(header Last-Modified)
 like "$etag" '^"[0-9a-f]{16}"$' "an ETag"
 like "$lm" '^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9:]{8} GMT$' "a Last-Modified date"
-is "$(header Cache-Control)" 'public, max-age=86400, stale-while-revalidate=60, stale-if-error=86400' \
+is "$(header Cache-Control)" 'public, max-age=604800, stale-while-revalidate=60, stale-if-error=86400' \
 	"articles are cached long, and a cache may serve them stale while it revalidates or its origin fails"
 get /emnews/
 is "$(header Cache-Control)" 'public, max-age=60, stale-while-revalidate=60, stale-if-error=86400' \

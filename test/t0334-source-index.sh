@@ -78,7 +78,7 @@ like "$(body)" '<span class="source-count">12 篇</span> <time datetime="2022-07
 	"  emnews's post count and newest post, in the site's zone"
 like "$(body)" 'href="/category/\?page=2"' "  a link to page 2"
 like "$(body)" 'class="current" aria-current="page">全部来源<' "  全部来源 is current in the navigation"
-like "$(body)" '<script src="/static/sources.js" defer></script>' "  the filter script, deferred"
+like "$(body)" '<script src="/static/sources.js\?v=[0-9a-f]{10}" defer></script>' "  the filter script, deferred"
 get "/category/?page=2"
 is "$STATUS" 200 "page 2 answers"
 is "$(rows)" "$((total - 200))" "  with the other $((total - 200)) sources"

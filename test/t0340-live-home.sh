@@ -50,7 +50,7 @@ is "$(grep -A1 '<section class="cat-box">' "$T/body" | grep -oE 'href="/[a-z]+/"
 	"the boxes: emnews's older posts, jingjiribao and sitenews; none for nanchangribao, all of whose posts are in the latest list"
 like "$(sed -n '/<section class="cat-box">/,/<\/section>/p' "$T/body" | grep -oE 'href="/emnews/2022/03/01/[^"]*"' | head -1)" \
 	'em13\.html' "emnews's box starts after its posts in the latest list"
-like "$(body)" '<script src="/static/live.js" defer data-interval="60"></script>' \
+like "$(body)" '<script src="/static/live.js\?v=[0-9a-f]{10}" defer data-interval="60"></script>' \
 	"the home page loads live.js, deferred"
 get /emnews/
 unlike "$(body)" 'live\.js' "a category page does not"

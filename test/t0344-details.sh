@@ -50,7 +50,7 @@ like "$page" '<p>原文网址：https://www.example.com/stats/2021/q3.html</p>' 
 like "$page" '<a class="share-link" href="/html_News/NewsShare.html\?infoCode=NW202112202200000001"' \
 	"share: a plain link without script"
 like "$page" '<span class="share-status" role="status"></span>' "share: a live status for the copy"
-like "$page" '<script src="/static/share.js" defer></script>' "share: the script, deferred"
+like "$page" '<script src="/static/share.js\?v=[0-9a-f]{10}" defer></script>' "share: the script, deferred"
 
 # 404s
 get /no/such/page

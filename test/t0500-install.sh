@@ -37,6 +37,7 @@ sbin/finews.fcgi
 share/finews/nginx/finews-cache.conf
 share/finews/nginx/finews.nginx
 $(cd "$TOP" && ls static/* templates/*.tpl | grep -v screenshot | sed 's|^|share/finews/|')
+$(for f in style.css live.js share.js sources.js feed.xsl icon.svg; do echo "share/finews/static/$f.gz"; done)
 share/man/man1/finews-import.1
 share/man/man8/finews.fcgi.8"
 is "$(files "$P")" "$(printf '%s\n' "$want" | sort)" \
