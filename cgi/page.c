@@ -675,7 +675,9 @@ int page_path_is(const char *stored, const char *path)
 void page_post_url(struct buf *b, const struct post_row *p)
 {
 	add_segments(b, p->category_path);
-	buf_printf(b, "/%s/", p->day);
+	buf_addc(b, '/');
+	buf_adds(b, p->day);
+	buf_addc(b, '/');
 	url_encode(b, p->slug);
 	buf_adds(b, ".html");
 }
@@ -747,11 +749,15 @@ void page_when(const struct ctx *c, const struct post_row *p, struct when *w)
 		when_text(w, iso, utc, 9);
 }
 
-void page_post_item(const struct ctx *c, struct tmpl_dict *d, const char *section,
+struct tmpl_dict *page_post_list(struct tmpl_dict *d)
+{
+	return tmpl_include(d, "POSTS", "post-list.tpl");
+}
+
+void page_post_item(const struct ctx *c, struct tmpl_dict *list,
 		    const struct post_row *p, int with_category)
 {
-	struct tmpl_dict *s = tmpl_add(d, section);
-	struct tmpl_dict *item = tmpl_include(s, "POST_ITEM", "post-item.tpl");
+	struct tmpl_dict *item = tmpl_add(list, "POST");
 	struct buf url = {0};
 	struct when when;
 	page_post_url(&url, p);

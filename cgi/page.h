@@ -142,8 +142,10 @@ struct when {
 	char text[48], iso[40];
 };
 void page_when(const struct ctx *c, const struct post_row *p, struct when *w);
-/* Add one post to section of d, as a list item (include POST_ITEM). */
-void page_post_item(const struct ctx *c, struct tmpl_dict *d, const char *section,
+/* The list of posts of d (include POSTS: post-list.tpl), and one post
+ * added to it as a list item. */
+struct tmpl_dict *page_post_list(struct tmpl_dict *d);
+void page_post_item(const struct ctx *c, struct tmpl_dict *list,
 		    const struct post_row *p, int with_category);
 /* The article's URL: /<categories>/<yyyy>/<mm>/<dd>/<slug>.html, each
  * name percent-encoded (Jekyll allows any character in them); without

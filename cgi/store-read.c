@@ -12,6 +12,34 @@ static const char *text(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
+/*
+ * Column i of st, at most POST_TEXT_CHARS characters counted as SQLite's
+ * substr() counts them (a byte from 0xC0 with the continuation bytes
+ * after it is one character, any other byte one), copied into cut when it
+ * is longer; an overlong prefix (only in text that is not UTF-8) is cut
+ * further at a character's start to fit.  In C rather than substr() in
+ * the query: a tenth of a list page's instructions went to it.
+ */
+static const char *text_cut(sqlite3_stmt *st, int i, char *cut, size_t size)
+{
+	const unsigned char *z = sqlite3_column_text(st, i), *p = z;
+	if (!z)
+		return NULL;
+	for (int n = 0; n < POST_TEXT_CHARS && *p; n++)
+		if (*p++ >= 0xC0)
+			while ((*p & 0xC0) == 0x80)
+				p++;
+	if (!*p)
+		return (const char *)z;
+	size_t len = (size_t)(p - z);
+	if (len >= size)
+		for (len = size - 1; len && (z[len] & 0xC0) == 0x80; len--)
+			;
+	memcpy(cut, z, len);
+	cut[len] = '\0';
+	return cut;
+}
+
 static void read_post(sqlite3_stmt *st, struct post_row *p)
 {
 	p->id = sqlite3_column_int64(st, 0);
@@ -21,8 +49,8 @@ static void read_post(sqlite3_stmt *st, struct post_row *p)
 	p->slug = text(st, 4);
 	p->day = text(st, 5);
 	p->category_path = text(st, 6);
-	p->title = text(st, 7);
-	p->summary = text(st, 8);
+	p->title = text_cut(st, 7, p->cut[0], sizeof p->cut[0]);
+	p->summary = text_cut(st, 8, p->cut[1], sizeof p->cut[1]);
 	p->info_code = text(st, 9);
 	p->source_url = text(st, 10);
 	p->source_name = text(st, 11);

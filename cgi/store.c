@@ -43,12 +43,10 @@ static const char *const upgrades[STORE_VERSION] = {
 
 /* The columns of struct post_row, in its order (store-read.c); a store
  * imported before zone_offset was kept has NULL there: utc_offset.  Titles
- * and summaries at most TEXT_CHARS characters: a title of 300 KB was in
- * every list that had its post. */
-#define TEXT_CHARS "300"
+ * and summaries are cut by read_post (POST_TEXT_CHARS). */
 #define POST_COLUMNS "p.id, p.published, p.category_id, p.utc_offset, " \
-	"p.slug, p.day, p.category_path, substr(p.title, 1, " TEXT_CHARS "), " \
-	"substr(p.summary, 1, " TEXT_CHARS "), p.info_code, " \
+	"p.slug, p.day, p.category_path, p.title, " \
+	"p.summary, p.info_code, " \
 	"p.source_url, p.source_name, c.slug, c.name, p.date_only, " \
 	"coalesce(p.zone_offset, p.utc_offset)"
 #define POST_FROM " FROM posts p LEFT JOIN categories c ON c.id = p.category_id "

@@ -391,6 +391,10 @@ int store_takedown_blocks(struct store *s, const char *path, const char *key);
 
 /* A post as lists and pages show it.  Strings belong to the store and
  * last until the callback returns. */
+/* Titles and summaries as read, at most this many characters: a title of
+ * 300 KB was in every list that had its post. */
+#define POST_TEXT_CHARS 300
+
 struct post_row {
 	int64_t id, published, category_id;
 	int utc_offset;              /* the offset its date was written in */
@@ -401,6 +405,7 @@ struct post_row {
 	const char *info_code, *source_url, *source_name;
 	const char *category_slug, *category_name;
 	const char *body_html;       /* articles only, else NULL */
+	char cut[2][4 * POST_TEXT_CHARS + 1];   /* title, summary when cut */
 };
 
 struct category_row {

@@ -43,11 +43,11 @@ static int was_shown(const struct shown *s, int64_t id)
 }
 
 /* Where a list of posts goes: into d (created on the first post when
- * NULL, as section name of parent), at most limit, skipping those in
+ * NULL, as section name of parent; its include POSTS in list), at most limit, skipping those in
  * skip (when not NULL), noting them in note (when not NULL). */
 struct posts {
 	struct ctx *c;
-	struct tmpl_dict *parent, *d;
+	struct tmpl_dict *parent, *d, *list;
 	const char *name;
 	int with_category, limit, added;
 	const struct shown *skip;
@@ -61,7 +61,9 @@ static int add_post(const struct post_row *p, void *arg)
 		return 0;
 	if (!to->d)
 		to->d = tmpl_add(to->parent, to->name);
-	page_post_item(to->c, to->d, "POST", p, to->with_category);
+	if (!to->list)
+		to->list = page_post_list(to->d);
+	page_post_item(to->c, to->list, p, to->with_category);
 	if (to->note && to->note->n < HOME_LATEST)
 		to->note->id[to->note->n++] = p->id;
 	to->added++;
