@@ -265,6 +265,19 @@ int store_in_category(struct store *s, int64_t category, int limit, long offset,
 	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
 }
 
+int store_in_category_before(struct store *s, int64_t category, int limit,
+			     int64_t published, int64_t id, post_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_IN_CATEGORY_BEFORE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, category);
+	sqlite3_bind_int(st, 2, limit);
+	sqlite3_bind_int64(st, 3, published);
+	sqlite3_bind_int64(st, 4, id);
+	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+}
+
 int store_article_by_url(struct store *s, const char *categories, const char *day,
 			 const char *slug, post_fn fn, void *arg)
 {

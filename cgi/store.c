@@ -348,6 +348,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"post_categories WHERE category_id = ?1",
 	[ST_NEWEST] = "SELECT " POST_COLUMNS POST_FROM
 		"ORDER BY p.published DESC, p.id DESC LIMIT ?1",
+	[ST_IN_CATEGORY_BEFORE] = "SELECT " POST_COLUMNS " FROM post_categories pc "
+		"JOIN posts p ON p.id = pc.post_id "
+		"LEFT JOIN categories c ON c.id = p.category_id "
+		"WHERE pc.category_id = ?1 AND (pc.published, pc.post_id) < (?3, ?4) "
+		"ORDER BY pc.rank DESC LIMIT ?2",
 	[ST_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
 		"JOIN posts p ON p.id = pc.post_id "
 		"LEFT JOIN categories c ON c.id = p.category_id "

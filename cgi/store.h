@@ -124,6 +124,7 @@ enum stmt_id {
 	ST_STREAM_COUNT,
 	ST_STREAM,
 	ST_IN_CATEGORY,
+	ST_IN_CATEGORY_BEFORE,
 	ST_ARTICLE_BY_URL,
 	ST_ARTICLE_BY_CODE,
 	ST_ARTICLE_BY_SLUG,
@@ -468,6 +469,10 @@ long store_sources_count(struct store *s, const char *q);
 int store_source_initials(struct store *s, count_fn fn, void *arg);
 int store_in_category(struct store *s, int64_t category, int limit, long offset,
 		      post_fn fn, void *arg);
+/* The newest limit posts of category older than the post (published, id)
+ * (by time, then id: the order of ranks and of store_newest). */
+int store_in_category_before(struct store *s, int64_t category, int limit,
+			     int64_t published, int64_t id, post_fn fn, void *arg);
 int store_article_by_url(struct store *s, const char *categories, const char *day,
 			 const char *slug, post_fn fn, void *arg);
 int store_article_by_code(struct store *s, const char *code, post_fn fn, void *arg);
