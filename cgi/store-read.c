@@ -98,6 +98,20 @@ static int each_post(sqlite3_stmt *st, const struct to *to)
 	return to->post(&p, to->arg);
 }
 
+/* A row of LINK_COLUMNS (store.c), the rest of the post_row empty. */
+static int each_link(sqlite3_stmt *st, const struct to *to)
+{
+	struct post_row p = {
+		.id = sqlite3_column_int64(st, 0),
+		.published = sqlite3_column_int64(st, 1),
+		.slug = text(st, 2),
+		.day = text(st, 3),
+		.category_path = text(st, 4),
+	};
+	p.title = text_cut(st, 5, p.cut[0], sizeof p.cut[0]);
+	return to->post(&p, to->arg);
+}
+
 static int each_category(sqlite3_stmt *st, const struct to *to)
 {
 	struct category_row c = {
@@ -341,7 +355,7 @@ int store_neighbour(struct store *s, int64_t category, const struct post_row *p,
 	sqlite3_bind_int64(st, 1, category);
 	sqlite3_bind_int64(st, 2, p->published);
 	sqlite3_bind_int64(st, 3, p->id);
-	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+	return each_row(s, st, each_link, (struct to){.post = fn, .arg = arg});
 }
 
 int store_post_tags(struct store *s, int64_t post, pair_fn fn, void *arg)

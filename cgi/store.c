@@ -50,6 +50,9 @@ static const char *const upgrades[STORE_VERSION] = {
 	"p.source_url, p.source_name, c.slug, c.name, p.date_only, " \
 	"coalesce(p.zone_offset, p.utc_offset)"
 #define POST_FROM " FROM posts p LEFT JOIN categories c ON c.id = p.category_id "
+/* A post as a link to it (store-read.c: read_link): an article's
+ * neighbours read these alone, a third of the columns and no join. */
+#define LINK_COLUMNS "p.id, p.published, p.slug, p.day, p.category_path, p.title"
 /* Search (cgi/search.c, ui-search.c): the candidates of a query, ?1 its
  * MATCH (none: every post), with their search key (the rowid: the post's
  * sk, so newest first is the index's own order) in [?4, ?3), each with
@@ -378,14 +381,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"julianday(replace(?3, '/', '-'))), 1e9), p.id LIMIT 1",
 	[ST_ARTICLE_PATHS] = "SELECT category_path, NULL FROM posts "
 		"WHERE day = ?1 AND slug = ?2 ORDER BY id",
-	[ST_OLDER_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
+	[ST_OLDER_IN_CATEGORY] = "SELECT " LINK_COLUMNS " FROM post_categories pc "
 		"JOIN posts p ON p.id = pc.post_id "
-		"LEFT JOIN categories c ON c.id = p.category_id "
 		"WHERE pc.category_id = ?1 AND pc.rank = (SELECT rank - 1 FROM "
 		"post_categories WHERE category_id = ?1 AND post_id = ?3)",
-	[ST_NEWER_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
+	[ST_NEWER_IN_CATEGORY] = "SELECT " LINK_COLUMNS " FROM post_categories pc "
 		"JOIN posts p ON p.id = pc.post_id "
-		"LEFT JOIN categories c ON c.id = p.category_id "
 		"WHERE pc.category_id = ?1 AND pc.rank = (SELECT rank + 1 FROM "
 		"post_categories WHERE category_id = ?1 AND post_id = ?3)",
 	[ST_POST_TAG_NAMES] = "SELECT t.name, NULL FROM post_tags pt "

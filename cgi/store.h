@@ -486,7 +486,8 @@ int store_article_by_slug(struct store *s, const char *slug,
  * fn(path, NULL): for a URL that cleans a stored path (page.h). */
 int store_article_paths(struct store *s, const char *day, const char *slug,
 			pair_fn fn, void *arg);
-/* The post just older (older != 0) or newer than p in category. */
+/* The post just older (older != 0) or newer than p in category, as a
+ * link: only its id, published, slug, day, category_path and title. */
 int store_neighbour(struct store *s, int64_t category, const struct post_row *p,
 		    int older, post_fn fn, void *arg);
 int store_post_tags(struct store *s, int64_t post, pair_fn fn, void *arg);
