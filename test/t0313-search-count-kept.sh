@@ -6,10 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-http.sh"
 
-mkdir -p "$T/site/_posts"
-cp "$SAMPLE/_config.yml" "$T/site/"
-cp "$SAMPLE"/_posts/*.md "$T/site/_posts/"
-"$IMPORT" --db "$T/db" "$T/site" 2>/dev/null
+import_sample_site
 serve "$T/db"
 enc() { printf '%s' "$1" | od -An -tx1 -v | tr -d ' \n' | sed 's/../%&/g'; }
 # The count the page shows, and the store's own.
