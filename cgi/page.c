@@ -44,33 +44,62 @@ static const char *cache_default(int status)
 		? "public, max-age=60" : "no-store";
 }
 
+/* One header line "name: value" (and more, when not NULL) into h. */
+static void field(struct buf *h, const char *name, const char *value,
+		  const char *more)
+{
+	buf_adds(h, name);
+	buf_adds(h, ": ");
+	buf_adds(h, value);
+	if (more)
+		buf_adds(h, more);
+	buf_adds(h, "\r\n");
+}
+
+/* n in decimal, into a buffer of 24 bytes: where it starts. */
+static const char *decimal(char *end24, size_t n)
+{
+	char *p = end24 + 23;
+	*p = '\0';
+	do
+		*--p = (char)('0' + n % 10);
+	while (n /= 10);
+	return p;
+}
+
 /* The response head into h; gz: the body is gzipped.  Every answer
- * says it depends on Accept-Encoding, compressed or not. */
+ * says it depends on Accept-Encoding, compressed or not.  Written without
+ * printf: it is on every answer, /_floor's too. */
 static void head(struct buf *h, struct ctx *c, int status, const char *type,
 		 size_t len, const char *etag, int gz)
 {
-	buf_printf(h, "Status: %d %s\r\n", status, reason(status));
-	if (status != 304)
-		buf_printf(h, "Content-Type: %s\r\nContent-Length: %zu\r\n",
-			   type, len);
+	char num[24];
+	buf_adds(h, "Status: ");
+	buf_adds(h, decimal(num, (size_t)status));
+	buf_addc(h, ' ');
+	buf_adds(h, reason(status));
+	buf_adds(h, "\r\n");
+	if (status != 304) {
+		field(h, "Content-Type", type, NULL);
+		field(h, "Content-Length", decimal(num, len), NULL);
+	}
 	if (gz && status != 304)
 		buf_adds(h, "Content-Encoding: gzip\r\n");
 	buf_adds(h, "Vary: Accept-Encoding\r\n");
 	if (etag)
-		buf_printf(h, "ETag: %s\r\n", etag);
+		field(h, "ETag", etag, NULL);
 	if (etag && c->site.modified > 0) {
 		char date[40];
 		http_date_format(c->site.modified, date, sizeof date);
-		buf_printf(h, "Last-Modified: %s\r\n", date);
+		field(h, "Last-Modified", date, NULL);
 	}
 	if (c->allow)
-		buf_printf(h, "Allow: %s\r\n", c->allow);
+		field(h, "Allow", c->allow, NULL);
 	if (c->location)
-		buf_printf(h, "Location: %s\r\n", c->location);
+		field(h, "Location", c->location, NULL);
 	const char *cc = c->cache_control ? c->cache_control
 					  : cache_default(status);
-	buf_printf(h, "Cache-Control: %s%s\r\n", cc,
-		   strncmp(cc, "public", 6) ? "" : CACHE_STALE);
+	field(h, "Cache-Control", cc, strncmp(cc, "public", 6) ? NULL : CACHE_STALE);
 	buf_adds(h, "X-Content-Type-Options: nosniff\r\n\r\n");
 }
 
@@ -675,7 +704,9 @@ int page_path_is(const char *stored, const char *path)
 void page_post_url(struct buf *b, const struct post_row *p)
 {
 	add_segments(b, p->category_path);
-	buf_printf(b, "/%s/", p->day);
+	buf_addc(b, '/');
+	buf_adds(b, p->day);
+	buf_addc(b, '/');
 	url_encode(b, p->slug);
 	buf_adds(b, ".html");
 }
@@ -747,11 +778,15 @@ void page_when(const struct ctx *c, const struct post_row *p, struct when *w)
 		when_text(w, iso, utc, 9);
 }
 
-void page_post_item(const struct ctx *c, struct tmpl_dict *d, const char *section,
+struct tmpl_dict *page_post_list(struct tmpl_dict *d)
+{
+	return tmpl_include(d, "POSTS", "post-list.tpl");
+}
+
+void page_post_item(const struct ctx *c, struct tmpl_dict *list,
 		    const struct post_row *p, int with_category)
 {
-	struct tmpl_dict *s = tmpl_add(d, section);
-	struct tmpl_dict *item = tmpl_include(s, "POST_ITEM", "post-item.tpl");
+	struct tmpl_dict *item = tmpl_add(list, "POST");
 	struct buf url = {0};
 	struct when when;
 	page_post_url(&url, p);

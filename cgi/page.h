@@ -35,6 +35,18 @@ struct nav_item {
 	char *slug, *name, *url;
 };
 
+/* A search's count as store_search_count made it (ui-search.c), for the
+ * search text (its MATCH and words, each with a mark for NULL) and
+ * filters it was made for. */
+#define SEARCH_COUNTS 16
+#define SEARCH_COUNT_KEY 512
+struct search_count {
+	char key[SEARCH_COUNT_KEY];
+	size_t len;            /* 0: unused */
+	int64_t category, from, below;
+	long limit, seen, ok;
+};
+
 /* The site's values (the store's site table), its navigation menu and
  * what the source index counts, as of the store's data version: read
  * again only after an import.  All of it stays small whatever the number
@@ -54,6 +66,8 @@ struct site {
 	char *extra_html;      /* and the navigation with it current */
 	long sources;          /* how many categories; -1: not counted yet */
 	long initials[SOURCE_INITIALS];  /* of them by initial (ui-sources.c) */
+	struct search_count counts[SEARCH_COUNTS];   /* the last searches' */
+	size_t next_count;     /* the one to replace next */
 	int64_t version;       /* PRAGMA data_version they were read at; -1 */
 	char *url;             /* config_url, else the request's origin */
 };
@@ -142,8 +156,10 @@ struct when {
 	char text[48], iso[40];
 };
 void page_when(const struct ctx *c, const struct post_row *p, struct when *w);
-/* Add one post to section of d, as a list item (include POST_ITEM). */
-void page_post_item(const struct ctx *c, struct tmpl_dict *d, const char *section,
+/* The list of posts of d (include POSTS: post-list.tpl), and one post
+ * added to it as a list item. */
+struct tmpl_dict *page_post_list(struct tmpl_dict *d);
+void page_post_item(const struct ctx *c, struct tmpl_dict *list,
 		    const struct post_row *p, int with_category);
 /* The article's URL: /<categories>/<yyyy>/<mm>/<dd>/<slug>.html, each
  * name percent-encoded (Jekyll allows any character in them); without

@@ -12,6 +12,34 @@ static const char *text(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
+/*
+ * Column i of st, at most POST_TEXT_CHARS characters counted as SQLite's
+ * substr() counts them (a byte from 0xC0 with the continuation bytes
+ * after it is one character, any other byte one), copied into cut when it
+ * is longer; an overlong prefix (only in text that is not UTF-8) is cut
+ * further at a character's start to fit.  In C rather than substr() in
+ * the query: a tenth of a list page's instructions went to it.
+ */
+static const char *text_cut(sqlite3_stmt *st, int i, char *cut, size_t size)
+{
+	const unsigned char *z = sqlite3_column_text(st, i), *p = z;
+	if (!z)
+		return NULL;
+	for (int n = 0; n < POST_TEXT_CHARS && *p; n++)
+		if (*p++ >= 0xC0)
+			while ((*p & 0xC0) == 0x80)
+				p++;
+	if (!*p)
+		return (const char *)z;
+	size_t len = (size_t)(p - z);
+	if (len >= size)
+		for (len = size - 1; len && (z[len] & 0xC0) == 0x80; len--)
+			;
+	memcpy(cut, z, len);
+	cut[len] = '\0';
+	return cut;
+}
+
 static void read_post(sqlite3_stmt *st, struct post_row *p)
 {
 	p->id = sqlite3_column_int64(st, 0);
@@ -21,8 +49,8 @@ static void read_post(sqlite3_stmt *st, struct post_row *p)
 	p->slug = text(st, 4);
 	p->day = text(st, 5);
 	p->category_path = text(st, 6);
-	p->title = text(st, 7);
-	p->summary = text(st, 8);
+	p->title = text_cut(st, 7, p->cut[0], sizeof p->cut[0]);
+	p->summary = text_cut(st, 8, p->cut[1], sizeof p->cut[1]);
 	p->info_code = text(st, 9);
 	p->source_url = text(st, 10);
 	p->source_name = text(st, 11);
@@ -67,6 +95,20 @@ static int each_post(sqlite3_stmt *st, const struct to *to)
 {
 	struct post_row p;
 	read_post(st, &p);
+	return to->post(&p, to->arg);
+}
+
+/* A row of LINK_COLUMNS (store.c), the rest of the post_row empty. */
+static int each_link(sqlite3_stmt *st, const struct to *to)
+{
+	struct post_row p = {
+		.id = sqlite3_column_int64(st, 0),
+		.published = sqlite3_column_int64(st, 1),
+		.slug = text(st, 2),
+		.day = text(st, 3),
+		.category_path = text(st, 4),
+	};
+	p.title = text_cut(st, 5, p.cut[0], sizeof p.cut[0]);
 	return to->post(&p, to->arg);
 }
 
@@ -237,6 +279,19 @@ int store_in_category(struct store *s, int64_t category, int limit, long offset,
 	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
 }
 
+int store_in_category_before(struct store *s, int64_t category, int limit,
+			     int64_t published, int64_t id, post_fn fn, void *arg)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_IN_CATEGORY_BEFORE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, category);
+	sqlite3_bind_int(st, 2, limit);
+	sqlite3_bind_int64(st, 3, published);
+	sqlite3_bind_int64(st, 4, id);
+	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+}
+
 int store_article_by_url(struct store *s, const char *categories, const char *day,
 			 const char *slug, post_fn fn, void *arg)
 {
@@ -300,7 +355,7 @@ int store_neighbour(struct store *s, int64_t category, const struct post_row *p,
 	sqlite3_bind_int64(st, 1, category);
 	sqlite3_bind_int64(st, 2, p->published);
 	sqlite3_bind_int64(st, 3, p->id);
-	return each_row(s, st, each_post, (struct to){.post = fn, .arg = arg});
+	return each_row(s, st, each_link, (struct to){.post = fn, .arg = arg});
 }
 
 int store_post_tags(struct store *s, int64_t post, pair_fn fn, void *arg)

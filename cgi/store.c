@@ -43,15 +43,22 @@ static const char *const upgrades[STORE_VERSION] = {
 
 /* The columns of struct post_row, in its order (store-read.c); a store
  * imported before zone_offset was kept has NULL there: utc_offset.  Titles
- * and summaries at most TEXT_CHARS characters: a title of 300 KB was in
- * every list that had its post. */
-#define TEXT_CHARS "300"
+ * and summaries are cut by read_post (POST_TEXT_CHARS). */
 #define POST_COLUMNS "p.id, p.published, p.category_id, p.utc_offset, " \
-	"p.slug, p.day, p.category_path, substr(p.title, 1, " TEXT_CHARS "), " \
-	"substr(p.summary, 1, " TEXT_CHARS "), p.info_code, " \
+	"p.slug, p.day, p.category_path, p.title, " \
+	"p.summary, p.info_code, " \
 	"p.source_url, p.source_name, c.slug, c.name, p.date_only, " \
 	"coalesce(p.zone_offset, p.utc_offset)"
 #define POST_FROM " FROM posts p LEFT JOIN categories c ON c.id = p.category_id "
+/* The same columns for a list of one category, tag or the stream (its
+ * items show no category): no join with categories, and NULL for what a
+ * list item does not show (info code, source, category slug and name). */
+#define LIST_COLUMNS "p.id, p.published, p.category_id, p.utc_offset, " \
+	"p.slug, p.day, p.category_path, p.title, p.summary, NULL, NULL, NULL, " \
+	"NULL, NULL, p.date_only, coalesce(p.zone_offset, p.utc_offset)"
+/* A post as a link to it (store-read.c: read_link): an article's
+ * neighbours read these alone, a third of the columns and no join. */
+#define LINK_COLUMNS "p.id, p.published, p.slug, p.day, p.category_path, p.title"
 /* Search (cgi/search.c, ui-search.c): the candidates of a query, ?1 its
  * MATCH (none: every post), with their search key (the rowid: the post's
  * sk, so newest first is the index's own order) in [?4, ?3), each with
@@ -341,25 +348,26 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"FROM tags t WHERE name = ?1",
 	[ST_TAG_COUNT] = "SELECT coalesce(max(rank) + 1, 0) FROM post_tags "
 		"WHERE tag_id = ?1",
-	[ST_WITH_TAG] = "SELECT " POST_COLUMNS " FROM post_tags pt "
+	[ST_WITH_TAG] = "SELECT " LIST_COLUMNS " FROM post_tags pt "
 		"JOIN posts p ON p.id = pt.post_id "
-		"LEFT JOIN categories c ON c.id = p.category_id "
 		"WHERE pt.tag_id = ?1 AND pt.rank <= (SELECT max(rank) FROM post_tags "
 		"WHERE tag_id = ?1) - ?3 ORDER BY pt.rank DESC LIMIT ?2",
 	[ST_CATEGORY_COUNT] = "SELECT coalesce(max(rank) + 1, 0) FROM "
 		"post_categories WHERE category_id = ?1",
 	[ST_NEWEST] = "SELECT " POST_COLUMNS POST_FROM
 		"ORDER BY p.published DESC, p.id DESC LIMIT ?1",
-	[ST_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
+	[ST_IN_CATEGORY_BEFORE] = "SELECT " LIST_COLUMNS " FROM post_categories pc "
 		"JOIN posts p ON p.id = pc.post_id "
-		"LEFT JOIN categories c ON c.id = p.category_id "
+		"WHERE pc.category_id = ?1 AND (pc.published, pc.post_id) < (?3, ?4) "
+		"ORDER BY pc.rank DESC LIMIT ?2",
+	[ST_IN_CATEGORY] = "SELECT " LIST_COLUMNS " FROM post_categories pc "
+		"JOIN posts p ON p.id = pc.post_id "
 		"WHERE pc.category_id = ?1 AND pc.rank <= (SELECT max(rank) FROM "
 		"post_categories WHERE category_id = ?1) - ?3 "
 		"ORDER BY pc.rank DESC LIMIT ?2",
 	[ST_STREAM_COUNT] = "SELECT coalesce(max(rank) + 1, 0) FROM stream",
-	[ST_STREAM] = "SELECT " POST_COLUMNS " FROM stream s "
+	[ST_STREAM] = "SELECT " LIST_COLUMNS " FROM stream s "
 		"JOIN posts p ON p.sk = s.sk "
-		"LEFT JOIN categories c ON c.id = p.category_id "
 		"WHERE s.rank <= (SELECT max(rank) FROM stream) - ?3 "
 		"ORDER BY s.rank DESC LIMIT ?2",
 	[ST_ARTICLE_BY_URL] = "SELECT " POST_COLUMNS ", p.body_html" POST_FROM
@@ -375,14 +383,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"julianday(replace(?3, '/', '-'))), 1e9), p.id LIMIT 1",
 	[ST_ARTICLE_PATHS] = "SELECT category_path, NULL FROM posts "
 		"WHERE day = ?1 AND slug = ?2 ORDER BY id",
-	[ST_OLDER_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
+	[ST_OLDER_IN_CATEGORY] = "SELECT " LINK_COLUMNS " FROM post_categories pc "
 		"JOIN posts p ON p.id = pc.post_id "
-		"LEFT JOIN categories c ON c.id = p.category_id "
 		"WHERE pc.category_id = ?1 AND pc.rank = (SELECT rank - 1 FROM "
 		"post_categories WHERE category_id = ?1 AND post_id = ?3)",
-	[ST_NEWER_IN_CATEGORY] = "SELECT " POST_COLUMNS " FROM post_categories pc "
+	[ST_NEWER_IN_CATEGORY] = "SELECT " LINK_COLUMNS " FROM post_categories pc "
 		"JOIN posts p ON p.id = pc.post_id "
-		"LEFT JOIN categories c ON c.id = p.category_id "
 		"WHERE pc.category_id = ?1 AND pc.rank = (SELECT rank + 1 FROM "
 		"post_categories WHERE category_id = ?1 AND post_id = ?3)",
 	[ST_POST_TAG_NAMES] = "SELECT t.name, NULL FROM post_tags pt "

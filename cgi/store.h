@@ -124,6 +124,7 @@ enum stmt_id {
 	ST_STREAM_COUNT,
 	ST_STREAM,
 	ST_IN_CATEGORY,
+	ST_IN_CATEGORY_BEFORE,
 	ST_ARTICLE_BY_URL,
 	ST_ARTICLE_BY_CODE,
 	ST_ARTICLE_BY_SLUG,
@@ -391,6 +392,10 @@ int store_takedown_blocks(struct store *s, const char *path, const char *key);
 
 /* A post as lists and pages show it.  Strings belong to the store and
  * last until the callback returns. */
+/* Titles and summaries as read, at most this many characters: a title of
+ * 300 KB was in every list that had its post. */
+#define POST_TEXT_CHARS 300
+
 struct post_row {
 	int64_t id, published, category_id;
 	int utc_offset;              /* the offset its date was written in */
@@ -401,6 +406,7 @@ struct post_row {
 	const char *info_code, *source_url, *source_name;
 	const char *category_slug, *category_name;
 	const char *body_html;       /* articles only, else NULL */
+	char cut[2][4 * POST_TEXT_CHARS + 1];   /* title, summary when cut */
 };
 
 struct category_row {
@@ -463,6 +469,10 @@ long store_sources_count(struct store *s, const char *q);
 int store_source_initials(struct store *s, count_fn fn, void *arg);
 int store_in_category(struct store *s, int64_t category, int limit, long offset,
 		      post_fn fn, void *arg);
+/* The newest limit posts of category older than the post (published, id)
+ * (by time, then id: the order of ranks and of store_newest). */
+int store_in_category_before(struct store *s, int64_t category, int limit,
+			     int64_t published, int64_t id, post_fn fn, void *arg);
 int store_article_by_url(struct store *s, const char *categories, const char *day,
 			 const char *slug, post_fn fn, void *arg);
 int store_article_by_code(struct store *s, const char *code, post_fn fn, void *arg);
@@ -476,7 +486,8 @@ int store_article_by_slug(struct store *s, const char *slug,
  * fn(path, NULL): for a URL that cleans a stored path (page.h). */
 int store_article_paths(struct store *s, const char *day, const char *slug,
 			pair_fn fn, void *arg);
-/* The post just older (older != 0) or newer than p in category. */
+/* The post just older (older != 0) or newer than p in category, as a
+ * link: only its id, published, slug, day, category_path and title. */
 int store_neighbour(struct store *s, int64_t category, const struct post_row *p,
 		    int older, post_fn fn, void *arg);
 int store_post_tags(struct store *s, int64_t post, pair_fn fn, void *arg);

@@ -23,7 +23,7 @@
 
 #define PAGE_CACHE_LONG "public, max-age=86400"   /* a complete page */
 
-/* A page's posts go into d. */
+/* A page's posts go into d (its include POSTS). */
 struct posts {
 	struct ctx *c;
 	struct tmpl_dict *d;
@@ -32,7 +32,7 @@ struct posts {
 static int add_post(const struct post_row *p, void *arg)
 {
 	const struct posts *to = arg;
-	page_post_item(to->c, to->d, "POST", p, 0);
+	page_post_item(to->c, to->d, p, 0);
 	return 0;
 }
 
@@ -194,7 +194,7 @@ int ui_list_send(struct ctx *c, const struct list *l)
 	set_feed(c, root, l);
 	set_pager(body, l, &at, pos.s);
 	buf_free(&pos);
-	struct posts to = {c, body};
+	struct posts to = {c, page_post_list(body)};
 	if (at.end > at.first &&
 	    l->posts(&c->store, l->id, (int)(at.end - at.first), total - at.end,
 		     add_post, &to) < 0) {

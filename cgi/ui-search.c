@@ -199,13 +199,59 @@ static int days(struct ctx *c, const struct search_query *sq,
 	return w->from < w->below;
 }
 
+/* Append s to key at *len, with a mark for NULL; 0 when it does not fit. */
+static int key_add(char *key, size_t *len, const char *s)
+{
+	size_t n = s ? strlen(s) + 1 : 0;
+	if (*len + 1 + n > SEARCH_COUNT_KEY)
+		return 0;
+	key[(*len)++] = s ? 'v' : '-';
+	memcpy(key + *len, s ? s : "", n);
+	*len += n;
+	return 1;
+}
+
+/*
+ * store_search_count, kept for the store's data version (struct site,
+ * emptied when an import changes the store): the next pages of a search,
+ * and the same search again, count once.  Counting to WORK_MAX was three
+ * quarters of a two-character search's instructions (callgrind).  The
+ * last SEARCH_COUNTS searches are kept, the oldest replaced first; a
+ * search text too long for the key is counted every time.
+ */
+static long count(struct ctx *c, const struct search_where *w, long limit, long *ok)
+{
+	char key[SEARCH_COUNT_KEY];
+	size_t len = 0;
+	int keyed = key_add(key, &len, w->match) && key_add(key, &len, w->words);
+	for (size_t i = 0; keyed && i < SEARCH_COUNTS; i++) {
+		const struct search_count *m = &c->site.counts[i];
+		if (m->len == len && !memcmp(m->key, key, len) &&
+		    m->category == w->category && m->from == w->from &&
+		    m->below == w->below && m->limit == limit) {
+			*ok = m->ok;
+			return m->seen;
+		}
+	}
+	long seen = store_search_count(&c->store, w, limit, ok);
+	if (seen < 0 || !keyed)
+		return seen;
+	struct search_count *m = &c->site.counts[c->site.next_count];
+	c->site.next_count = (c->site.next_count + 1) % SEARCH_COUNTS;
+	*m = (struct search_count){.len = len, .category = w->category,
+		.from = w->from, .below = w->below, .limit = limit,
+		.seen = seen, .ok = *ok};
+	memcpy(m->key, key, len);
+	return seen;
+}
+
 /* The results part of the page; 0, 404 when the page is past the end,
  * or -1 when the store failed. */
 static int results(struct ctx *c, struct tmpl_dict *body, const struct search *q,
 		   const struct search_query *sq, struct search_where *where)
 {
 	long max = q->check ? TEXT_WORK_MAX : WORK_MAX, ok = 0;
-	long seen = store_search_count(&c->store, where, max + 1, &ok);
+	long seen = count(c, where, max + 1, &ok);
 	if (seen < 0)
 		return -1;
 	struct walk w = {.skip = (sq->page - 1) * RESULTS_PER_PAGE, .max = max};

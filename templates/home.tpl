@@ -8,16 +8,16 @@
     (ui-home.c).  static/live.js (deferred, optional: the page is whole
     without it) polls the page every data-interval seconds and offers the
     new posts above the latest list, and shows recent times as "3分钟前".
-    Expects: section LATEST (once) with section POST (each with include
-    POST_ITEM); section CATEGORY (one per box, in order): CATEGORY_URL,
-    CATEGORY_NAME, with section POST (each with include POST_ITEM);
+    Expects: section LATEST (once) with include POSTS (post-list.tpl);
+    section CATEGORY (one per box, in order): CATEGORY_URL,
+    CATEGORY_NAME, with include POSTS;
     SOURCES (how many sources the index lists). }}
 <div class="home">
 {{#LATEST}}
 <section class="latest" aria-labelledby="latest-h">
 <h1 id="latest-h" class="section-title">最新消息</h1>
 <ol class="posts">
-{{#POST}}{{>POST_ITEM}}{{/POST}}
+{{>POSTS}}
 </ol>
 </section>
 {{/LATEST}}
@@ -26,7 +26,7 @@
 <section class="cat-box">
 <h2 class="section-title"><a href="{{CATEGORY_URL}}">{{CATEGORY_NAME}}</a></h2>
 <ol class="posts compact">
-{{#POST}}{{>POST_ITEM}}{{/POST}}
+{{>POSTS}}
 </ol>
 <p class="more"><a href="{{CATEGORY_URL}}">更多{{CATEGORY_NAME}} ›</a></p>
 </section>

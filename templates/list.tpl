@@ -3,7 +3,7 @@
     the stream of every post (include BODY of layout.tpl).
     Expects: LIST_NAME, LIST_URL, section LIST_KIND with KIND (e.g. 标签,
     shown before the name), PAGE_META (which posts the page holds);
-    section POST (this page's posts, each with include POST_ITEM); section
+    include POSTS (post-list.tpl: this page's posts); section
     PAGER (shown when there is another page) with PAGE_POS (the page's
     place), section PREV: PREV_URL (newer page) and section NEXT:
     NEXT_URL (older page); section EMPTY (a category with no posts yet,
@@ -15,7 +15,7 @@
 </header>
 {{#EMPTY}}<p class="empty">这个来源还没有文章。<a href="/category/">查看全部来源 ›</a></p>{{/EMPTY}}
 <ol class="posts">
-{{#POST}}{{>POST_ITEM}}{{/POST}}
+{{>POSTS}}
 </ol>
 {{#PAGER}}
 <nav class="pager" aria-label="分页">

@@ -84,6 +84,16 @@ done_testing() {
 # q DB SQL: one query against a store.
 q() { sqlite3 -batch -noheader "$1" "$2"; }
 
+# import_sample_site: the sample site's _config.yml and posts in $T/site
+# (where a test adds or changes posts), imported into $T/db.
+import_sample_site() {
+	mkdir -p "$T/site/_posts"
+	cp "$SAMPLE/_config.yml" "$T/site/"
+	cp "$SAMPLE"/_posts/*.md "$T/site/_posts/"
+	"$IMPORT" --db "$T/db" "$T/site" 2>"$T/import.err" ||
+		bail "import failed: $(cat "$T/import.err")"
+}
+
 # import_details_site: the sample site plus the posts of test/details/
 # (a table and a picture, one to take down) in $T/site, imported into $T/db.
 import_details_site() {

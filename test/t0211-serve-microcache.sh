@@ -6,10 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-http.sh"
 
-mkdir -p "$T/site/_posts"
-cp "$SAMPLE/_config.yml" "$T/site/"
-cp "$SAMPLE"/_posts/*.md "$T/site/_posts/"
-"$IMPORT" --db "$T/db" "$T/site" 2>/dev/null
+import_sample_site
 NGINX_CACHE=cache serve "$T/db"
 get /emnews/
 is "$STATUS" 200 "first request: 200"

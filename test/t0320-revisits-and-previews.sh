@@ -4,10 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-http.sh"
 
-mkdir -p "$T/site/_posts"
-cp "$SAMPLE/_config.yml" "$T/site/"
-cp "$SAMPLE"/_posts/*.md "$T/site/_posts/"
-"$IMPORT" --db "$T/db" "$T/site" 2>/dev/null
+import_sample_site
 serve "$T/db"
 A=/nanchangribao/2022/01/10/NW202201102241150382.html
 F=$T/site/_posts/2022-01-10-NW202201102241150382.md

@@ -82,6 +82,13 @@ for w in $(pgrep -P "$_fcgi_pid"); do
 	echo "# worker $w: $(grep -E 'VmHWM|VmRSS' /proc/"$w"/status | tr -s ' \t\n' ' ')"
 done
 
+# lists show a title's first 300 characters (store-read.c: text_cut),
+# as SQLite's substr() counts them
+get /sitenews/
+want=$(q "$T/db" "SELECT substr(title, 1, 300) FROM posts WHERE slug = 'longtitle'")
+got=$(grep -o '<a class="post-title" href="[^"]*longtitle.html">[^<]*</a>' "$T/body" | sed 's/.*">//; s/<\/a>//')
+is "$(q "$T/db" "SELECT length('$got')")" 300 "a list: the long title cut to 300 characters"
+is "$got" "$want" "  the same as SQLite's substr(title, 1, 300)"
 stop_server
 unlike "$(cat "$FCGI_LOG")" "Sanitizer|runtime error" "no sanitizer report from finews.fcgi"
 done_testing
