@@ -14,7 +14,10 @@
 #       own words are in DIR/error.log and DIR/stdout.
 #   _stop PID    TERM, then KILL if it has not ended after 10 s; $_status
 #                is its exit status (137: it had to be killed)
-#   _port        a random port in 20000-59999
+#   _port        a random port in 20000-32767, below Linux's ephemeral
+#                ports (32768-60999): a listening port chosen there could
+#                be any client connection's local port by the time nginx
+#                binds it ("Address already in use", seen in t0610)
 #   _free_port   one nobody listens on (ss)
 #   _code URL    the HTTP status, 000 when nothing answers
 
@@ -32,7 +35,7 @@ _stop() {
 }
 
 _port() {
-	echo $((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 40000))
+	echo $((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 12768))
 }
 
 _free_port() {
