@@ -44,19 +44,18 @@ static const char *const upgrades[STORE_VERSION] = {
 /* The columns of struct post_row, in its order (store-read.c); a store
  * imported before zone_offset was kept has NULL there: utc_offset.  Titles
  * and summaries are cut by read_post (POST_TEXT_CHARS). */
-#define POST_COLUMNS "p.id, p.published, p.category_id, p.utc_offset, " \
-	"p.slug, p.day, p.category_path, p.title, " \
-	"p.summary, p.info_code, " \
-	"p.source_url, p.source_name, c.slug, c.name, p.date_only, " \
-	"coalesce(p.zone_offset, p.utc_offset)"
+#define POST_HEAD_COLUMNS "p.id, p.published, p.category_id, p.utc_offset, " \
+	"p.slug, p.day, p.category_path, p.title, p.summary, "
+#define POST_TIME_COLUMNS "p.date_only, coalesce(p.zone_offset, p.utc_offset)"
+#define POST_COLUMNS POST_HEAD_COLUMNS "p.info_code, p.source_url, " \
+	"p.source_name, c.slug, c.name, " POST_TIME_COLUMNS
 #define POST_FROM " FROM posts p LEFT JOIN categories c ON c.id = p.category_id "
 /* The same columns for a list of one category, tag or the stream (its
  * items show no category): no join with categories, and NULL for what a
  * list item does not show (info code, source, category slug and name). */
-#define LIST_COLUMNS "p.id, p.published, p.category_id, p.utc_offset, " \
-	"p.slug, p.day, p.category_path, p.title, p.summary, NULL, NULL, NULL, " \
-	"NULL, NULL, p.date_only, coalesce(p.zone_offset, p.utc_offset)"
-/* A post as a link to it (store-read.c: read_link): an article's
+#define LIST_COLUMNS POST_HEAD_COLUMNS "NULL, NULL, NULL, NULL, NULL, " \
+	POST_TIME_COLUMNS
+/* A post as a link to it (store-read.c: each_link): an article's
  * neighbours read these alone, a third of the columns and no join. */
 #define LINK_COLUMNS "p.id, p.published, p.slug, p.day, p.category_path, p.title"
 /* Search (cgi/search.c, ui-search.c): the candidates of a query, ?1 its

@@ -390,12 +390,12 @@ int store_takedown_blocks(struct store *s, const char *path, const char *key);
 
 /* Reading (finews.fcgi) ----------------------------------------------- */
 
-/* A post as lists and pages show it.  Strings belong to the store and
- * last until the callback returns. */
 /* Titles and summaries as read, at most this many characters: a title of
  * 300 KB was in every list that had its post. */
 #define POST_TEXT_CHARS 300
 
+/* A post as lists and pages show it.  Strings belong to the store and
+ * last until the callback returns. */
 struct post_row {
 	int64_t id, published, category_id;
 	int utc_offset;              /* the offset its date was written in */

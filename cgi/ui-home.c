@@ -38,21 +38,20 @@ struct shown {
 };
 
 /* Where a list of posts goes: into d (created on the first post when
- * NULL, as section name of parent; its include POSTS in list), at most
- * limit, noting the last in note (when not NULL). */
+ * NULL, as section name of parent; its include POSTS in list), noting
+ * the last in note (when not NULL).  The statements read only as many
+ * posts as the list shows. */
 struct posts {
 	struct ctx *c;
 	struct tmpl_dict *parent, *d, *list;
 	const char *name;
-	int with_category, limit, added;
+	int with_category;
 	struct shown *note;
 };
 
 static int add_post(const struct post_row *p, void *arg)
 {
 	struct posts *to = arg;
-	if (to->added >= to->limit)
-		return 0;
 	if (!to->d)
 		to->d = tmpl_add(to->parent, to->name);
 	if (!to->list)
@@ -63,7 +62,6 @@ static int add_post(const struct post_row *p, void *arg)
 		to->note->published = p->published;
 		to->note->id = p->id;
 	}
-	to->added++;
 	return 0;
 }
 
@@ -96,7 +94,6 @@ static int add_box(struct ctx *c, struct tmpl_dict *body, const struct nav_item 
 {
 	struct posts to = {
 		.c = c, .parent = body, .name = "CATEGORY",
-		.limit = HOME_PER_SOURCE,
 	};
 	if (store_in_category_before(&c->store, n->id, HOME_PER_SOURCE,
 				     latest->published, latest->id, add_post, &to) < 0)
@@ -135,7 +132,7 @@ int ui_home(struct ctx *c)
 	struct shown shown = {0};
 	struct posts latest = {
 		.c = c, .d = tmpl_add(body, "LATEST"), .with_category = 1,
-		.limit = HOME_LATEST, .note = &shown,
+		.note = &shown,
 	};
 	if (store_newest(&c->store, HOME_LATEST, add_post, &latest) < 0 ||
 	    add_boxes(c, body, &shown) < 0 || sources_count(c) < 0) {

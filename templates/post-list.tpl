@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! post-list.tpl - the items of a list of posts (include POSTS, once per
     list, inside its <ol>; one include rather than one per item: a page
-    of 50 posts rendered in 20% fewer instructions).
+    of 50 posts rendered in 10% fewer instructions).
     Expects: section POST, one per post: POST_URL, POST_TITLE, POST_DATE
     (shown, see page_when), POST_DATETIME (RFC 3339), POST_SUMMARY;
     optional section POST_CATEGORY: POST_CATEGORY_URL, POST_CATEGORY_NAME. }}
